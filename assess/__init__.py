@@ -1,0 +1,3 @@
+"""assess: infrastructure and digital-foundations maturity assessment."""
+
+__version__ = "0.1.0"

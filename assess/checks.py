@@ -1,0 +1,194 @@
+"""Meaning checks: the shape is valid, now do the references resolve?
+
+Each check returns every problem it finds (never just the first).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from assess.models import DependencyModel, Framework, Questionnaire, Response
+from assess.yamlio import Document
+
+from .errors import Problem
+
+
+def _known(ids: Iterable[str], limit: int = 8) -> str:
+    ids = sorted(ids)
+    shown = ", ".join(ids[:limit])
+    return f"(known: {shown}{', ...' if len(ids) > limit else ''})"
+
+
+def _duplicates(doc: Document, items: Sequence[str], where: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for i, item in enumerate(items):
+        if item in seen:
+            problems.append(doc.problem((where, i, "id"), f"duplicate id {item!r} (first at "
+                                        f"{where}[{seen[item]}])"))
+        else:
+            seen[item] = i
+    return problems
+
+
+def check_framework(fw: Framework, doc: Document) -> list[Problem]:
+    from assess.scoring.methods import METHODS
+
+    problems = []
+    numbers = [lv.level for lv in fw.levels]
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        problems.append(doc.problem(("levels",), f"levels must be consecutive numbers, lowest "
+                                    f"first; got {numbers}"))
+    if fw.answer_scale is not None:
+        labels = [e.label for e in fw.answer_scale]
+        for label, count in Counter(labels).items():
+            if count > 1:
+                i = labels.index(label)
+                problems.append(doc.problem(("answer_scale", i, "label"),
+                                            f"duplicate label {label!r}"))
+    if fw.method.name not in METHODS:
+        problems.append(doc.problem(("method", "name"), f"unknown scoring method "
+                                    f"{fw.method.name!r} {_known(METHODS)}"))
+    else:
+        for message in METHODS[fw.method.name].check(fw):
+            problems.append(doc.problem(("method",), message))
+    return problems
+
+
+def check_questionnaire(q: Questionnaire, doc: Document, fw: Framework | None) -> list[Problem]:
+    problems = _duplicates(doc, [c.id for c in q.capabilities], "capabilities")
+    problems += _duplicates(doc, [x.id for x in q.questions], "questions")
+    if doc.path.stem != q.id and doc.path.parent.name == "questionnaires":
+        problems.append(doc.problem(("id",), f"id {q.id!r} differs from the file name "
+                                    f"{doc.path.name!r}"))
+    capability_ids = {c.id for c in q.capabilities}
+    level_numbers = {lv.level for lv in fw.levels} if fw else set()
+    for i, question in enumerate(q.questions):
+        if question.capability not in capability_ids:
+            problems.append(doc.problem(("questions", i, "capability"), f"unknown capability "
+                                        f"{question.capability!r} {_known(capability_ids)}"))
+        if fw is None:
+            continue
+        if fw.answer_scale is None and question.levels is None:
+            problems.append(doc.problem(("questions", i), f"framework {fw.id!r} is "
+                                        "level-anchored: the question needs 'levels'"))
+        if question.levels is not None:
+            extra = sorted(set(question.levels) - level_numbers)
+            if extra:
+                problems.append(doc.problem(("questions", i, "levels"), f"levels {extra} are "
+                                            f"not levels of framework {fw.id!r}"))
+        if question.level is not None and question.level not in level_numbers:
+            problems.append(doc.problem(("questions", i, "level"), f"level {question.level} "
+                                        f"is not a level of framework {fw.id!r}"))
+    return problems
+
+
+def check_response(r: Response, doc: Document, q: Questionnaire | None,
+                   fw: Framework | None, in_scope: Sequence[str] | None = None) -> list[Problem]:
+    problems = []
+    if r.respondent is None and not r.consensus:
+        problems.append(doc.problem((), "give a 'respondent' ({name, role}) or 'consensus: true'"))
+    if in_scope is not None and r.questionnaire not in in_scope:
+        problems.append(doc.problem(("questionnaire",), f"questionnaire {r.questionnaire!r} is "
+                                    f"not in the assessment's scope {_known(in_scope)}"))
+        return problems
+    if q is None or fw is None:
+        return problems
+    question_ids = {x.id for x in q.questions}
+    for qid, answer in r.answers.items():
+        loc = ("answers", qid)
+        if qid not in question_ids:
+            problems.append(doc.problem(loc, f"unknown question {qid!r} in questionnaire "
+                                        f"{q.id!r}"))
+            continue
+        message = answer_problem(answer.value, fw)
+        if message:
+            problems.append(doc.problem((*loc, "value"), message))
+    return problems
+
+
+def answer_problem(value: float | str, fw: Framework) -> str | None:
+    """Why ``value`` is not a valid answer under ``fw``, or None when it is."""
+    if value == "n/a":
+        return None
+    if fw.answer_scale is not None:
+        labels = [e.label for e in fw.answer_scale]
+        if isinstance(value, str):
+            return None if value in labels else (f"{value!r} is not on the answer scale "
+                                                 f"({', '.join([*labels, 'n/a'])})")
+        values = [e.value for e in fw.answer_scale]
+        if value in values:
+            return None
+        return f"{value:g} is not a value of the answer scale ({', '.join(labels)} or n/a)"
+    low, high = fw.levels[0].level, fw.levels[-1].level
+    if isinstance(value, str):
+        return f"expected a level {low}-{high} or n/a, got {value!r}"
+    if not low <= value <= high:
+        return f"{value:g} is outside the levels {low}-{high}"
+    return None
+
+
+def check_dependencies(m: DependencyModel, doc: Document,
+                       capability_ids: set[str] | None) -> list[Problem]:
+    problems = _duplicates(doc, [p.id for p in m.programmes], "programmes")
+    problems += _duplicates(doc, [t.id for t in m.technologies], "technologies")
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(m.capabilities):
+        if entry.capability in seen:
+            problems.append(doc.problem(("capabilities", i, "capability"), f"duplicate entry "
+                                        f"for {entry.capability!r} (first at "
+                                        f"capabilities[{seen[entry.capability]}])"))
+        seen.setdefault(entry.capability, i)
+    programmes = {p.id for p in m.programmes}
+    technologies = {t.id for t in m.technologies}
+    for i, tech in enumerate(m.technologies):
+        for j, link in enumerate(tech.programmes):
+            if link.programme not in programmes:
+                problems.append(doc.problem(("technologies", i, "programmes", j, "programme"),
+                                            f"unknown programme {link.programme!r} "
+                                            f"{_known(programmes)}"))
+    for i, entry in enumerate(m.capabilities):
+        if capability_ids is not None and entry.capability not in capability_ids:
+            problems.append(doc.problem(("capabilities", i, "capability"), f"unknown capability "
+                                        f"{entry.capability!r} {_known(capability_ids)}"))
+        for j, link in enumerate(entry.technologies):
+            if link.technology not in technologies:
+                problems.append(doc.problem(("capabilities", i, "technologies", j,
+                                             "technology"), f"unknown technology "
+                                            f"{link.technology!r} {_known(technologies)}"))
+        for j, pre in enumerate(entry.prerequisites):
+            known = capability_ids if capability_ids is not None else set(seen)
+            if pre.capability not in known:
+                problems.append(doc.problem(("capabilities", i, "prerequisites", j,
+                                             "capability"), f"unknown capability "
+                                            f"{pre.capability!r} {_known(known)}"))
+            if pre.capability == entry.capability:
+                problems.append(doc.problem(("capabilities", i, "prerequisites", j),
+                                            "a capability cannot be its own prerequisite"))
+        for level, action in entry.actions.items():
+            if m.cost_bands and action.cost_band not in m.cost_bands:
+                problems.append(doc.problem(("capabilities", i, "actions", level, "cost_band"),
+                                            f"unknown cost band {action.cost_band!r} "
+                                            f"{_known(m.cost_bands)}"))
+    cycle = prerequisite_cycle(m)
+    if cycle:
+        first = seen.get(cycle[0], 0)
+        problems.append(doc.problem(("capabilities", first, "prerequisites"),
+                                    "prerequisite cycle: " + " -> ".join([*cycle, cycle[0]])))
+    return problems
+
+
+def prerequisite_cycle(m: DependencyModel) -> list[str]:
+    """Capabilities forming a prerequisite cycle (empty when the graph is acyclic)."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    for entry in m.capabilities:
+        for pre in entry.prerequisites:
+            graph.add_edge(entry.capability, pre.capability)
+    try:
+        edges = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        return []
+    return [str(u) for u, _ in edges]

@@ -1,0 +1,69 @@
+"""Shared plumbing for commands: error mapping and output."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_INVALID = 3
+EXIT_UNEXPECTED = 1
+
+
+def handle_errors(fn: F) -> F:
+    """Map core errors to the exit codes of SPEC.md section 7."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from assess.errors import AssessError, InvalidInput
+
+        try:
+            return fn(*args, **kwargs)
+        except InvalidInput as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            sys.exit(EXIT_INVALID)
+        except AssessError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_INVALID)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except BrokenPipeError:
+            sys.exit(EXIT_UNEXPECTED)
+        except Exception as exc:
+            ctx = click.get_current_context(silent=True)
+            root = ctx.find_root() if ctx else None
+            verbose = bool(root and root.obj and root.obj.get("verbose"))
+            if verbose:
+                traceback.print_exc()
+            click.echo(f"unexpected error: {type(exc).__name__}: {exc}"
+                       + ("" if verbose else " (run with -v for the traceback)"), err=True)
+            sys.exit(EXIT_UNEXPECTED)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print ``text`` or write it atomically to ``output``."""
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    from assess.yamlio import write_text
+
+    write_text(output, text)
+    click.echo(f"wrote {output}", err=True)
+
+
+output_option = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.")
+
+assessment_argument = click.argument(
+    "assessment", type=click.Path(exists=True, path_type=Path), metavar="ASSESSMENT")

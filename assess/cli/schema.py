@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import click
+
+from ._common import handle_errors
+
+KINDS = ["framework", "questionnaire", "dependencies", "assessment", "response"]
+
+
+@click.command()
+@click.argument("name", type=click.Choice(KINDS))
+@handle_errors
+def schema(name: str) -> None:
+    """Print the JSON Schema of a file kind (for editor completion and checks).
+
+    \b
+    Example:
+      assess schema questionnaire > questionnaire.schema.json
+    """
+    from assess.schemas import json_schema
+
+    click.echo(json_schema(name))

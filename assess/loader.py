@@ -1,0 +1,156 @@
+"""Load files into validated models, every problem located as FILE:LINE: path: message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from assess import yamlio
+from assess.errors import InvalidInput, Problem
+from assess.models import FILE_KINDS, SCHEMA_VERSION, Versioned
+from assess.yamlio import Document, Loc
+
+M = TypeVar("M", bound=Versioned)
+
+
+def guess_kind(data: Any) -> str | None:
+    """The file kind a parsed mapping looks like, from its distinctive keys."""
+    if not isinstance(data, dict):
+        return None
+    if "answers" in data or "respondent" in data:
+        return "response"
+    if "questions" in data:
+        return "questionnaire"
+    if "organisation" in data:
+        return "assessment"
+    if "technologies" in data or "programmes" in data:
+        return "dependencies"
+    if "levels" in data or "method" in data:
+        return "framework"
+    return None
+
+
+def load_model(path: Path, model: type[M]) -> tuple[M, Document]:
+    """Read ``path`` and validate it as ``model``; raise InvalidInput with every problem."""
+    doc = yamlio.read(path)
+    return validate_document(doc, model), doc
+
+
+def validate_document(doc: Document, model: type[M]) -> M:
+    """Validate a parsed document against a model, schema version first."""
+    data = doc.data
+    if not isinstance(data, dict):
+        raise InvalidInput([doc.problem((), "expected a mapping of keys to values")])
+    version = data.get("schema_version")
+    if version is None:
+        raise InvalidInput([doc.problem((), "missing required key 'schema_version' "
+                                        f"(this release reads {SCHEMA_VERSION})")])
+    if version != SCHEMA_VERSION:
+        raise InvalidInput([doc.problem(("schema_version",),
+                                        f"unsupported schema_version {version!r} (this release "
+                                        f"reads {SCHEMA_VERSION})")])
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidInput(pydantic_problems(exc, doc)) from None
+
+
+def pydantic_problems(exc: ValidationError, doc: Document) -> list[Problem]:
+    """Turn pydantic errors into located problems, one per place in the file."""
+    grouped: dict[Loc, list[str]] = {}
+    for err in exc.errors(include_url=False):
+        loc: Loc = tuple(err["loc"])
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            at, message = loc, f"unknown key {loc[-1]!r}"
+        elif kind == "missing":
+            at, message = loc[:-1], f"missing required key {loc[-1]!r}"
+        else:
+            at = _data_path(loc, doc)
+            message = _message(err)
+        grouped.setdefault(at, [])
+        if message not in grouped[at]:
+            grouped[at].append(message)
+    problems = []
+    for at, messages in grouped.items():
+        line = doc.lines.get(at) or doc.line_of(at)
+        problems.append(Problem(doc.name, line, yamlio.dotted(at), "; or ".join(messages)
+                                if len(messages) > 1 and _is_union(messages) else
+                                "; ".join(messages)))
+    return problems
+
+
+def _is_union(messages: list[str]) -> bool:
+    return all(m.startswith("expected") for m in messages)
+
+
+def _data_path(loc: Loc, doc: Document) -> Loc:
+    """The longest prefix of a pydantic location that exists in the file.
+
+    pydantic adds union member names ('float', 'str') and '[key]' to locations; they
+    are not places in the file, so they are dropped.
+    """
+    path: list[str | int] = []
+    for part in loc:
+        if (*path, part) in doc.lines:
+            path.append(part)
+        elif isinstance(part, str) and part.isdigit() and (*path, int(part)) in doc.lines:
+            path.append(int(part))
+        else:
+            continue
+    return tuple(path)
+
+
+_TYPE_WORDS = {
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "a date (YYYY-MM-DD)",
+}
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    value = err.get("input")
+    if kind in _TYPE_WORDS:
+        return f"expected {_TYPE_WORDS[kind]}, got {_show(value)}"
+    msg = str(err["msg"])
+    if kind == "literal_error":
+        return f"{msg[0].lower()}{msg[1:]}, got {_show(value)}"
+    if kind.startswith(("greater_than", "less_than", "too_short", "too_long",
+                        "string_pattern_mismatch")):
+        return f"{msg[0].lower()}{msg[1:]}, got {_show(value)}"
+    return f"{msg[0].lower()}{msg[1:]}"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def load_any(path: Path, kind: str | None = None) -> tuple[Versioned, Document, str]:
+    """Load a file whose kind is given or guessed from its keys."""
+    doc = yamlio.read(path)
+    kind = kind or guess_kind(doc.data)
+    if kind is None:
+        raise InvalidInput([doc.problem((), "cannot tell what kind of file this is (expected "
+                                        "a questionnaire, framework, dependency model, "
+                                        "assessment or response)")])
+    return validate_document(doc, FILE_KINDS[kind]), doc, kind

@@ -1,0 +1,283 @@
+"""Definition and response file models (pydantic v2, strict).
+
+Shape only: unknown keys are errors, values are never silently cast, every field is
+described (the descriptions flow into ``assess schema``). Meaning checks (references
+resolve, ids unique, graph acyclic) live in :mod:`assess.checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+SCHEMA_VERSION = 1
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=80)]
+QuestionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Weight = Annotated[float, Field(gt=0, le=1000)]
+Confidence = Literal["low", "medium", "high"]
+Aggregation = Literal["median", "mean", "min", "consensus"]
+NA = Literal["n/a"]
+
+
+class Strict(BaseModel):
+    """Base of every file model: unknown keys are errors, no silent casts."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Versioned(Strict):
+    schema_version: Literal[1] = Field(description="File format version; this release reads 1.")
+
+
+# --- maturity framework ---------------------------------------------------------------
+
+
+class Level(Strict):
+    level: int = Field(ge=0, le=10, description="Level number.")
+    name: Text = Field(description="Short level name, e.g. 'Defined'.")
+    description: Text = Field(description="What this level means across every domain.")
+
+
+class ScaleEntry(Strict):
+    label: Annotated[str, StringConstraints(min_length=1, max_length=40)] = Field(
+        description="What respondents write, e.g. 'FI'.")
+    name: Text = Field(description="Full name, e.g. 'Fully implemented'.")
+    value: float = Field(description="Numeric value the label stands for in scoring.")
+    achieves: bool = Field(default=False, description="Whether the answer counts as achieved "
+                           "(used by the cumulative method).")
+    description: str = Field(default="", description="Guidance on when to pick this answer.")
+
+
+class Method(Strict):
+    name: Id = Field(description="Registered scoring method: weighted_mean, cumulative, "
+                     "rated_attributes or sum_of_level_means.")
+    params: dict[str, Any] = Field(default_factory=dict, description="Method parameters.")
+
+
+class Framework(Versioned):
+    """A maturity framework: levels, answer scale and scoring method."""
+
+    id: Id = Field(description="Framework id, referenced by questionnaires and assessments.")
+    name: Text = Field(description="Display name.")
+    description: str = Field(default="", description="What the framework is and where it comes from.")
+    levels: list[Level] = Field(min_length=2, description="Maturity levels, lowest first.")
+    answer_scale: list[ScaleEntry] | None = Field(
+        default=None, description="Answer labels; omitted when respondents answer with a level "
+        "number (level-anchored questions).")
+    method: Method = Field(default_factory=lambda: Method(name="weighted_mean"),
+                           description="Scoring method and its parameters.")
+    aggregation: Aggregation = Field(default="median", description="How several respondents' "
+                                     "answers to one question are combined.")
+    disagreement_threshold: float = Field(default=2, gt=0, description="Spread (max - min) at "
+                                          "or above which a question is flagged for discussion.")
+    unanswered: Literal["exclude", "zero"] = Field(
+        default="exclude", description="Unanswered questions leave the denominator (exclude) or "
+        "count as 0 / not achieved (zero).")
+    default_target: float = Field(default=3, ge=0, description="Target used for a domain the "
+                                  "assessment gives no target for.")
+    references: list[Text] = Field(default_factory=list, description="Published models drawn on.")
+
+
+# --- questionnaire ----------------------------------------------------------------------
+
+
+class Capability(Strict):
+    id: Id = Field(description="Capability id (snake_case, unique across questionnaires).")
+    name: Text = Field(description="Display name.")
+    description: str = Field(default="", description="What the capability covers.")
+    weight: Weight = Field(default=1.0, description="Weight in the domain roll-up (> 0).")
+    references: list[Text] = Field(default_factory=list, description="Standard identifiers.")
+
+
+class Question(Strict):
+    id: QuestionId = Field(description="Question id, e.g. CY-IAM-01 (unique in the questionnaire).")
+    capability: Id = Field(description="Id of the capability the question is scored under.")
+    text: Text = Field(description="The question as asked in the workshop.")
+    weight: Weight = Field(default=1.0, description="Weight within the capability (> 0).")
+    guidance: str = Field(default="", description="Notes for the facilitator.")
+    evidence: list[Text] = Field(default_factory=list, description="Evidence to ask for.")
+    levels: dict[int, Text] | None = Field(
+        default=None, description="Level-anchored question: descriptor for every level.")
+    level: int | None = Field(default=None, ge=0, le=10, description="Practice question: the "
+                              "maturity level the practice belongs to (cumulative, SAMM, ISO).")
+    stream: str | None = Field(default=None, description="SAMM stream (e.g. A or B).")
+    attribute: str | None = Field(default=None, description="ISO/IEC 33020 process attribute, "
+                                  "e.g. PA2.1.")
+    references: list[Text] = Field(default_factory=list, description="Standard identifiers, "
+                                   "e.g. 'NIST CSF 2.0 PR.AA-03'.")
+    replaces: list[QuestionId] = Field(default_factory=list, description="Ids this question "
+                                       "replaces in earlier versions (for comparisons).")
+
+
+class Questionnaire(Versioned):
+    """One domain's questionnaire."""
+
+    id: Id = Field(description="Questionnaire (domain) id, e.g. cybersecurity.")
+    name: Text = Field(description="Display name of the domain.")
+    version: str = Field(default="1", description="Content version; recorded in templates.")
+    description: str = Field(default="", description="What the domain covers.")
+    framework: Id = Field(default="digital-foundations", description="Default framework id.")
+    weight: Weight = Field(default=1.0, description="Weight of the domain in the overall score.")
+    capabilities: list[Capability] = Field(min_length=1, description="Capabilities of the domain.")
+    questions: list[Question] = Field(min_length=1, description="Questions, in asking order.")
+
+
+# --- dependency model -------------------------------------------------------------------
+
+
+class Programme(Strict):
+    id: Id = Field(description="Programme id.")
+    name: Text = Field(description="Display name, e.g. 'Digital First'.")
+    description: str = Field(default="", description="What the programme delivers.")
+    weight: Weight = Field(default=1.0, description="Strategic value (> 0); higher ranks first.")
+
+
+class TechnologyLink(Strict):
+    programme: Id = Field(description="Programme the technology serves.")
+    weight: float = Field(default=1.0, gt=0, le=1, description="How strongly (0-1].")
+
+
+class Technology(Strict):
+    id: Id = Field(description="Technology id.")
+    name: Text = Field(description="Display name, e.g. 'Identity platform'.")
+    description: str = Field(default="", description="What it is.")
+    programmes: list[TechnologyLink] = Field(default_factory=list,
+                                             description="Programmes it serves.")
+
+
+class CapabilityLink(Strict):
+    technology: Id = Field(description="Technology the capability holds up.")
+    weight: float = Field(default=1.0, gt=0, le=1, description="How strongly (0-1].")
+
+
+class Prerequisite(Strict):
+    capability: Id = Field(description="Capability that must be in place first.")
+    level: int = Field(ge=1, le=10, description="Level it must have reached.")
+    for_level: int = Field(default=1, ge=1, le=10, description="Applies to steps reaching this "
+                           "level or higher of the dependent capability.")
+
+
+class Action(Strict):
+    action: Text = Field(description="The recommended piece of work.")
+    effort: float = Field(gt=0, description="Effort in person-days.")
+    cost_band: str = Field(description="Key of the model's cost_bands.")
+    owner: Text = Field(description="Owner role, e.g. 'Security Team'.")
+
+
+class CapabilityDependencies(Strict):
+    capability: Id = Field(description="Capability id from a questionnaire.")
+    risk: int = Field(default=3, ge=1, le=5, description="Risk carried while the capability is "
+                      "weak (1 low - 5 severe).")
+    technologies: list[CapabilityLink] = Field(default_factory=list,
+                                               description="Technologies it holds up.")
+    prerequisites: list[Prerequisite] = Field(default_factory=list,
+                                              description="Capabilities it needs first.")
+    actions: dict[int, Action] = Field(default_factory=dict, description="Recommended action "
+                                       "per level step, keyed by the level reached.")
+
+
+class DependencyModel(Versioned):
+    """Capabilities -> core technologies -> programmes, prerequisites and actions."""
+
+    id: Id = Field(default="default", description="Model id.")
+    name: str = Field(default="", description="Display name.")
+    cost_bands: dict[str, Text] = Field(default_factory=dict, description="Cost band keys and "
+                                        "what they mean, e.g. S: 'under £25k'.")
+    programmes: list[Programme] = Field(default_factory=list, description="Programmes.")
+    technologies: list[Technology] = Field(default_factory=list, description="Core technologies.")
+    capabilities: list[CapabilityDependencies] = Field(default_factory=list,
+                                                       description="Per-capability links.")
+
+
+class DependencyOverrides(Strict):
+    """An assessment's changes to the default dependency model."""
+
+    file: str | None = Field(default=None, description="Path (relative to the assessment) of a "
+                             "complete dependency model replacing the default.")
+    programme_weights: dict[str, Weight] = Field(default_factory=dict,
+                                                 description="Programme id -> weight.")
+    programmes: list[Programme] = Field(default_factory=list, description="Extra or replaced "
+                                        "programmes (matched by id).")
+    technologies: list[Technology] = Field(default_factory=list, description="Extra or replaced "
+                                           "technologies (matched by id).")
+    capabilities: list[CapabilityDependencies] = Field(
+        default_factory=list, description="Replaced capability entries (matched by id).")
+
+
+# --- assessment -------------------------------------------------------------------------
+
+
+class DomainTarget(Strict):
+    target: float = Field(ge=0, description="Target score for the domain.")
+    capabilities: dict[str, float] = Field(default_factory=dict,
+                                           description="Capability id -> target override.")
+
+
+class Phase(Strict):
+    name: Text = Field(description="Phase name, e.g. '0-6 months'.")
+    months: int = Field(gt=0, description="Length in months.")
+    capacity: float | None = Field(default=None, gt=0, description="Effort capacity "
+                                   "(person-days); defaults to the assessment's capacity.")
+
+
+class Assessment(Versioned):
+    """``assessment.yaml``: who, when, what is in scope, and the targets."""
+
+    organisation: Text = Field(description="Client organisation.")
+    date: dt.date = Field(description="Assessment date (YYYY-MM-DD).")
+    framework: Id = Field(default="digital-foundations", description="Framework id.")
+    questionnaires: list[Id] = Field(min_length=1, description="Questionnaire ids in scope.")
+    targets: dict[str, float | DomainTarget] = Field(
+        default_factory=dict, description="Domain id -> target, or {target, capabilities}.")
+    aggregation: Aggregation | None = Field(default=None, description="Overrides the framework's "
+                                            "respondent aggregation.")
+    disagreement_threshold: float | None = Field(default=None, gt=0,
+                                                 description="Overrides the framework's.")
+    baseline: str | None = Field(default=None, description="Path to an earlier assessment.")
+    dependencies: DependencyOverrides | None = Field(default=None, description="Client-specific "
+                                                     "dependency model or overrides.")
+    vision: str = Field(default="", description="Vision statement shown in the report.")
+    principles: list[Text] = Field(default_factory=list, description="Principles for the report.")
+    capacity: float | None = Field(default=None, gt=0, description="Default effort capacity "
+                                   "per roadmap phase (person-days).")
+    phases: list[Phase] | None = Field(default=None, description="Roadmap phases.")
+
+
+# --- response ---------------------------------------------------------------------------
+
+
+class Respondent(Strict):
+    name: Text = Field(description="Respondent's name.")
+    role: str = Field(default="", description="Role or job title.")
+
+
+class Answer(Strict):
+    value: float | str = Field(description="Level number, a label of the answer scale, or n/a.")
+    confidence: Confidence | None = Field(default=None, description="low, medium or high.")
+    notes: str = Field(default="", max_length=20_000, description="Respondent's notes.")
+    evidence: list[Annotated[str, StringConstraints(max_length=2_000)]] = Field(
+        default_factory=list, description="Evidence offered.")
+
+
+class Response(Versioned):
+    """One respondent's (or the consensus) answers to one questionnaire."""
+
+    questionnaire: Id = Field(description="Questionnaire id answered.")
+    respondent: Respondent | None = Field(default=None, description="Who answered.")
+    consensus: bool = Field(default=False, description="True for an agreed workshop answer set.")
+    date: dt.date | None = Field(default=None, description="When answered.")
+    answers: dict[QuestionId, Answer] = Field(default_factory=dict,
+                                              description="Question id -> answer.")
+
+
+FILE_KINDS: dict[str, type[Versioned]] = {
+    "framework": Framework,
+    "questionnaire": Questionnaire,
+    "dependencies": DependencyModel,
+    "assessment": Assessment,
+    "response": Response,
+}

@@ -1,0 +1,1 @@
+"""Renderers: results -> text, files and pictures. The last stage of the flow."""

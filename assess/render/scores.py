@@ -1,0 +1,133 @@
+"""Score results as JSON (fixed keys, SPEC.md section 8), CSV, Markdown and a text table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assess.scoring.results import CapabilityResult, DomainResult, QuestionResult, ScoreResult
+
+from .text import fmt, md_escape, md_table, pct, table, to_csv, to_json
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def question_dict(q: QuestionResult) -> dict[str, Any]:
+    return {
+        "id": q.id, "value": _r(q.value), "na": q.na, "spread": _r(q.spread),
+        "disagreement": q.disagreement, "confidence": q.confidence, "consensus": q.consensus,
+        "answers": {a.respondent: a.value for a in q.answers},
+    }
+
+
+def capability_dict(c: CapabilityResult) -> dict[str, Any]:
+    return {
+        "id": c.id, "name": c.name, "score": _r(c.score), "level": c.level,
+        "target": _r(c.target), "gap": _r(c.gap), "coverage": _r(c.coverage),
+        "spread": _r(c.spread), "disagreement": c.disagreement, "confidence": c.confidence,
+        "weight": c.weight,
+    }
+
+
+def domain_dict(d: DomainResult, questions: bool = False) -> dict[str, Any]:
+    caps = []
+    for c in d.capabilities:
+        entry = capability_dict(c)
+        if questions:
+            entry["questions"] = [question_dict(q) for q in c.questions]
+        caps.append(entry)
+    return {
+        "id": d.id, "name": d.name, "score": _r(d.score), "level": d.level,
+        "target": _r(d.target), "gap": _r(d.gap), "coverage": _r(d.coverage),
+        "weight": d.weight, "capabilities": caps,
+    }
+
+
+def score_dict(result: ScoreResult, questions: bool = False) -> dict[str, Any]:
+    o = result.overall
+    return {
+        "assessment": {"organisation": result.organisation, "date": result.date,
+                       "framework": result.framework, "method": result.method,
+                       "aggregation": result.aggregation,
+                       "scale": {"min": result.scale_min, "max": result.scale_max}},
+        "overall": {"score": _r(o.score), "level": o.level, "target": _r(o.target),
+                    "gap": _r(o.gap), "coverage": _r(o.coverage)},
+        "domains": [domain_dict(d, questions) for d in result.domains],
+        "respondents": [{"name": n, "role": r} for n, r in result.respondents],
+    }
+
+
+def _level(result: ScoreResult, level: int | None) -> str:
+    if level is None:
+        return "–"
+    return f"{level} {result.level_names.get(level, '')}".strip()
+
+
+def render_table(result: ScoreResult) -> str:
+    header = ["Domain / capability", "Score", "Level", "Target", "Gap", "Coverage", "Spread", ""]
+    rows: list[list[str]] = []
+    for d in result.domains:
+        rows.append([d.name.upper(), fmt(d.score), _level(result, d.level), fmt(d.target, 1),
+                     fmt(d.gap), pct(d.coverage), "", ""])
+        for c in d.capabilities:
+            rows.append([f"  {c.name}", fmt(c.score), _level(result, c.level), fmt(c.target, 1),
+                         fmt(c.gap), pct(c.coverage), fmt(c.spread, 1),
+                         "! disagreement" if c.disagreement else ""])
+    o = result.overall
+    rows.append(["OVERALL", fmt(o.score), _level(result, o.level), fmt(o.target, 1),
+                 fmt(o.gap), pct(o.coverage), "", ""])
+    title = (f"{result.organisation} — maturity assessment {result.date} "
+             f"({result.framework}, {result.method}, {result.aggregation} of respondents)\n\n")
+    note = ""
+    if any(c.disagreement for c in result.capabilities()):
+        note = ("\n! disagreement: respondents' answers to at least one question differ by "
+                "the framework's threshold or more; resolve it in the workshop.\n")
+    return title + table(header, rows, "lrlrrrrl") + note
+
+
+def render_csv(result: ScoreResult) -> str:
+    header = ["domain", "capability", "name", "score", "level", "target", "gap", "coverage",
+              "spread", "disagreement", "confidence"]
+    rows = []
+    for d in result.domains:
+        rows.append([d.id, "", d.name, _r(d.score), d.level, d.target, _r(d.gap),
+                     _r(d.coverage), "", "", ""])
+        for c in d.capabilities:
+            rows.append([d.id, c.id, c.name, _r(c.score), c.level, c.target, _r(c.gap),
+                         _r(c.coverage), _r(c.spread), c.disagreement, c.confidence or ""])
+    o = result.overall
+    rows.append(["overall", "", "Overall", _r(o.score), o.level, o.target, _r(o.gap),
+                 _r(o.coverage), "", "", ""])
+    return to_csv(header, rows)
+
+
+def render_markdown(result: ScoreResult) -> str:
+    o = result.overall
+    parts = [f"# {md_escape(result.organisation)} — maturity scores\n",
+             f"Assessment date {result.date}; framework `{result.framework}` "
+             f"(method `{result.method}`, {result.aggregation} of respondents).\n",
+             f"**Overall: {fmt(o.score)} ({_level(result, o.level)}) against a target of "
+             f"{fmt(o.target, 1)}; coverage {pct(o.coverage)}.**\n"]
+    header = ["Capability", "Score", "Level", "Target", "Gap", "Coverage", "Spread"]
+    for d in result.domains:
+        parts.append(f"## {md_escape(d.name)}: {fmt(d.score)} ({_level(result, d.level)}), "
+                     f"target {fmt(d.target, 1)}\n")
+        rows = [[md_escape(c.name) + (" ⚠" if c.disagreement else ""), fmt(c.score),
+                 _level(result, c.level), fmt(c.target, 1), fmt(c.gap), pct(c.coverage),
+                 fmt(c.spread, 1)] for c in d.capabilities]
+        parts.append(md_table(header, rows, "lrlrrrr"))
+    if any(c.disagreement for c in result.capabilities()):
+        parts.append("⚠ respondents disagree by the framework's threshold or more on at least "
+                     "one question of this capability.\n")
+    return "\n".join(parts)
+
+
+def render_scores(result: ScoreResult, fmt_name: str, questions: bool = False) -> str:
+    if fmt_name == "json":
+        return to_json(score_dict(result, questions))
+    if fmt_name == "csv":
+        return render_csv(result)
+    if fmt_name == "markdown":
+        return render_markdown(result)
+    return render_table(result)

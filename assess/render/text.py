@@ -1,0 +1,72 @@
+"""Small text helpers shared by the table, CSV and Markdown renderers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Defuse spreadsheet formula injection: text starting with = + - @ tab or CR gets a
+    leading apostrophe so Excel and LibreOffice show it as text. Numbers pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def fmt(value: float | None, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def to_json(data: Any) -> str:
+    """Deterministic JSON: same data, same bytes."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_csv(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]],
+          align: str | None = None) -> str:
+    """A plain aligned text table; ``align`` has one 'l' or 'r' per column."""
+    align = align or "l" * len(header)
+    widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=False)]
+
+    def line(cells: Sequence[str]) -> str:
+        out = []
+        for cell, width, a in zip(cells, widths, align, strict=False):
+            out.append(str(cell).rjust(width) if a == "r" else str(cell).ljust(width))
+        return "  ".join(out).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(header), rule, *(line(r) for r in rows)]) + "\n"
+
+
+def md_escape(text: str) -> str:
+    """Escape text for a Markdown table cell."""
+    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+            .replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def md_table(header: Sequence[str], rows: Sequence[Sequence[str]],
+             align: str | None = None) -> str:
+    align = align or "l" * len(header)
+    marks = ["---:" if a == "r" else "---" for a in align]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(marks) + " |"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,142 @@
+"""Scoring: questionnaires + responses -> question, capability, domain and overall results."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from assess.models import Answer, Assessment, DomainTarget, Framework, Questionnaire, Response
+
+from .aggregate import aggregate_question, middle_confidence
+from .methods import METHODS
+from .results import CapabilityResult, DomainResult, Overall, QuestionResult, ScoreResult
+
+__all__ = ["ScoreResult", "floor_level", "score_assessment"]
+
+EPSILON = 1e-9
+
+
+def floor_level(score: float) -> int:
+    """Level reached by ``score``: rounded down, guarded against float error (2.9999999 -> 3)."""
+    return math.floor(score + 1e-6)
+
+
+def _weighted(pairs: Sequence[tuple[float, float | None]]) -> float | None:
+    scored = [(w, s) for w, s in pairs if s is not None]
+    total = sum(w for w, _ in scored)
+    if not scored or total <= 0:
+        return None
+    return sum(w * s for w, s in scored) / total
+
+
+def _gap(target: float, score: float | None) -> float | None:
+    return None if score is None else max(0.0, target - score)
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything scoring reads, already loaded and checked."""
+
+    assessment: Assessment
+    framework: Framework
+    questionnaires: Sequence[Questionnaire]
+    responses: Sequence[Response]
+
+
+def respondent_key(response: Response) -> str:
+    if response.consensus:
+        return "Consensus"
+    assert response.respondent is not None
+    return response.respondent.name
+
+
+def targets_for(assessment: Assessment, fw: Framework, domain: str) -> tuple[float, Mapping[str, float]]:
+    spec = assessment.targets.get(domain)
+    if spec is None:
+        return fw.default_target, {}
+    if isinstance(spec, DomainTarget):
+        return spec.target, spec.capabilities
+    return float(spec), {}
+
+
+def score_assessment(inputs: Inputs) -> ScoreResult:
+    """Score every questionnaire in scope and roll the results up."""
+    a, fw = inputs.assessment, inputs.framework
+    method = METHODS[fw.method.name]
+    low, high = method.scale(fw)
+    how = a.aggregation or fw.aggregation
+    threshold = a.disagreement_threshold or fw.disagreement_threshold
+
+    by_questionnaire: dict[str, list[Response]] = {}
+    respondents: dict[str, str] = {}
+    for response in inputs.responses:
+        by_questionnaire.setdefault(response.questionnaire, []).append(response)
+        if response.respondent is not None:
+            respondents.setdefault(response.respondent.name, response.respondent.role)
+
+    domains = []
+    for q in inputs.questionnaires:
+        answers: dict[str, list[tuple[str, Answer, bool]]] = {}
+        for response in by_questionnaire.get(q.id, []):
+            for qid, answer in response.answers.items():
+                answers.setdefault(qid, []).append(
+                    (respondent_key(response), answer, response.consensus))
+        results = {
+            question.id: aggregate_question(question, answers.get(question.id, []), fw, how,
+                                            threshold)
+            for question in q.questions
+        }
+        domain_target, cap_targets = targets_for(a, fw, q.id)
+        capabilities = []
+        for cap in q.capabilities:
+            items = [(x, results[x.id]) for x in q.questions if x.capability == cap.id]
+            raw = method.score(items, fw, fw.method.params) if items else None
+            score = None if raw is None else min(max(raw, low), high)
+            target = cap_targets.get(cap.id, domain_target)
+            capabilities.append(CapabilityResult(
+                id=cap.id, name=cap.name, domain=q.id, weight=cap.weight,
+                score=_round(score), level=None if score is None else floor_level(score),
+                target=target, gap=_round(_gap(target, score)),
+                coverage=_coverage([r for _, r in items]),
+                spread=max((r.spread for _, r in items), default=0.0),
+                disagreement=any(r.disagreement for _, r in items),
+                confidence=middle_confidence([r.confidence for _, r in items if r.answered]),
+                questions=tuple(r for _, r in items),
+            ))
+        score = _weighted([(c.weight, c.score) for c in capabilities])
+        domains.append(DomainResult(
+            id=q.id, name=q.name, weight=q.weight, score=_round(score),
+            level=None if score is None else floor_level(score), target=domain_target,
+            gap=_round(_gap(domain_target, score)),
+            coverage=_coverage([r for c in capabilities for r in c.questions]),
+            capabilities=tuple(capabilities),
+        ))
+
+    overall_score = _weighted([(d.weight, d.score) for d in domains])
+    overall_target = _weighted([(d.weight, d.target) for d in domains]) or 0.0
+    overall = Overall(
+        score=_round(overall_score),
+        level=None if overall_score is None else floor_level(overall_score),
+        target=round(overall_target, 6),
+        gap=_round(_gap(overall_target, overall_score)),
+        coverage=_coverage([r for d in domains for c in d.capabilities for r in c.questions]),
+    )
+    return ScoreResult(
+        organisation=a.organisation, date=a.date.isoformat(), framework=fw.id,
+        method=method.name, aggregation=how, scale_min=low, scale_max=high,
+        level_names={lv.level: lv.name for lv in fw.levels}, overall=overall,
+        domains=tuple(domains), respondents=tuple(respondents.items()),
+    )
+
+
+def _coverage(results: Sequence[QuestionResult]) -> float:
+    """Share of applicable (not N/A) questions that have an answer."""
+    applicable = [r for r in results if not r.na]
+    if not applicable:
+        return 1.0 if results else 0.0
+    return round(sum(1 for r in applicable if r.answered) / len(applicable), 6)

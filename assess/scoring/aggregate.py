@@ -1,0 +1,89 @@
+"""Combine several respondents' answers to one question.
+
+Rules (docs/scoring.md): a consensus response wins wherever it answers. Otherwise the
+framework's (or assessment's) aggregation applies to the respondents who gave a value:
+``median`` (default), ``mean`` or ``min``; ``consensus`` counts only agreed answers, so a
+question without a consensus answer is unanswered. A question is N/A when everyone who
+answered it said n/a. Spread is max - min of the individual values.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+
+from assess.models import Answer, Framework, Question
+
+from .results import QuestionResult, RespondentAnswer
+
+CONFIDENCE_ORDER = ("low", "medium", "high")
+
+
+def numeric(value: float | str, fw: Framework) -> float | None:
+    """Numeric value of an answer (a level or a scale label); None for n/a."""
+    if value == "n/a":
+        return None
+    if isinstance(value, str):
+        assert fw.answer_scale is not None
+        return next(e.value for e in fw.answer_scale if e.label == value)
+    return float(value)
+
+
+def combine(values: Sequence[float], how: str) -> float:
+    if how == "mean":
+        return statistics.fmean(values)
+    if how == "min":
+        return min(values)
+    return float(statistics.median(values))
+
+
+def middle_confidence(levels: Sequence[str | None]) -> str | None:
+    """The median confidence given (rounded down), or None when nobody gave one."""
+    ranks = sorted(CONFIDENCE_ORDER.index(c) for c in levels if c)
+    if not ranks:
+        return None
+    return CONFIDENCE_ORDER[ranks[(len(ranks) - 1) // 2]]
+
+
+def aggregate_question(
+    question: Question,
+    answers: Sequence[tuple[str, Answer, bool]],
+    fw: Framework,
+    how: str,
+    threshold: float,
+) -> QuestionResult:
+    """Combine ``answers`` given as (respondent, answer, is_consensus) triples."""
+    individual = [
+        RespondentAnswer(who, a.value, numeric(a.value, fw), a.confidence, a.notes,
+                         tuple(a.evidence))
+        for who, a, is_consensus in answers
+    ]
+    agreed = [r for r, (_, _, is_consensus) in zip(individual, answers, strict=True)
+              if is_consensus]
+    people = [r for r, (_, _, is_consensus) in zip(individual, answers, strict=True)
+              if not is_consensus]
+    values = [r.numeric for r in people if r.numeric is not None]
+    spread = max(values) - min(values) if values else 0.0
+
+    if agreed:
+        chosen = agreed[-1]
+        value, na = chosen.numeric, chosen.numeric is None
+        confidence = chosen.confidence
+    elif how == "consensus":
+        value, na, confidence = None, False, None
+    else:
+        value = combine(values, how) if values else None
+        na = not values and bool(people)
+        confidence = middle_confidence([r.confidence for r in people if r.numeric is not None])
+    return QuestionResult(
+        id=question.id,
+        capability=question.capability,
+        text=question.text,
+        value=value,
+        na=na,
+        spread=spread,
+        disagreement=spread >= threshold - 1e-9 and len(values) > 1,
+        confidence=confidence,
+        consensus=bool(agreed),
+        answers=tuple(individual),
+    )

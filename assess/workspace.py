@@ -1,0 +1,236 @@
+"""Find and load everything an assessment needs, checking it as one whole.
+
+Lookup order for a questionnaire or framework id: the assessment's own
+``questionnaires/`` or ``frameworks/`` folder first (client-specific content), then the
+shipped content. Every file is read once; all problems in all files are reported together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from assess import checks
+from assess.errors import InvalidInput, NotFound, Problem
+from assess.loader import load_model
+from assess.models import (
+    Assessment,
+    DependencyModel,
+    DomainTarget,
+    Framework,
+    Questionnaire,
+    Response,
+)
+from assess.resources import content_path
+from assess.yamlio import Document, display_path
+
+M = TypeVar("M", Framework, Questionnaire, Assessment, Response, DependencyModel)
+
+ASSESSMENT_FILE = "assessment.yaml"
+DEFAULT_DEPENDENCIES = ("frameworks", "dependencies", "default.yaml")
+
+
+@dataclass
+class Workspace:
+    """A loaded, checked assessment."""
+
+    root: Path
+    assessment: Assessment
+    framework: Framework
+    questionnaires: list[Questionnaire]
+    responses: list[Response]
+    dependencies: DependencyModel
+    response_files: list[Path] = field(default_factory=list)
+
+    def scoring_inputs(self):  # type: ignore[no-untyped-def]
+        from assess.scoring import Inputs
+
+        return Inputs(self.assessment, self.framework, self.questionnaires, self.responses)
+
+
+def assessment_file(path: Path) -> Path:
+    """``assessment.yaml`` of an assessment folder, or the file itself."""
+    if path.is_dir():
+        path = path / ASSESSMENT_FILE
+    if not path.is_file():
+        raise NotFound(f"{display_path(path)}: no assessment here (expected a folder holding "
+                       f"{ASSESSMENT_FILE}, or that file)")
+    return path
+
+
+def search_dirs(kind: str, root: Path | None) -> list[Path]:
+    dirs = [root / kind] if root is not None else []
+    return [*dirs, content_path(kind)]
+
+
+def find_definition(kind: str, ident: str, root: Path | None = None) -> Path | None:
+    """Path of questionnaire or framework ``ident``, client folder first."""
+    for folder in search_dirs(kind, root):
+        candidate = folder / f"{ident}.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def available(kind: str, root: Path | None = None) -> list[str]:
+    """Ids of every questionnaire or framework that can be found."""
+    ids: set[str] = set()
+    for folder in search_dirs(kind, root):
+        if folder.is_dir():
+            ids.update(p.stem for p in folder.glob("*.yaml"))
+    return sorted(ids)
+
+
+class _Collector:
+    """Gathers problems across files so one run reports them all."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def load(self, path: Path, model: type[M]) -> tuple[M, Document] | None:
+        try:
+            return load_model(path, model)
+        except InvalidInput as exc:
+            self.add(exc.problems)
+            return None
+
+
+def load_framework(ident: str, root: Path | None = None) -> tuple[Framework, Document]:
+    path = find_definition("frameworks", ident, root)
+    if path is None:
+        raise NotFound(f"unknown framework {ident!r} (known: "
+                       f"{', '.join(available('frameworks', root))})")
+    fw, doc = load_model(path, Framework)
+    problems = checks.check_framework(fw, doc)
+    if problems:
+        raise InvalidInput(problems)
+    return fw, doc
+
+
+def all_capability_ids(root: Path | None = None) -> set[str]:
+    """Capability ids of every questionnaire that can be found (for dependency checks)."""
+    ids: set[str] = set()
+    for ident in available("questionnaires", root):
+        path = find_definition("questionnaires", ident, root)
+        assert path is not None
+        try:
+            q, _ = load_model(path, Questionnaire)
+        except InvalidInput:
+            continue
+        ids.update(c.id for c in q.capabilities)
+    return ids
+
+
+def load_dependencies(a: Assessment | None, root: Path | None,
+                      capability_ids: set[str] | None) -> tuple[DependencyModel, list[Problem]]:
+    """The default dependency model, replaced or amended by the assessment's overrides."""
+    over = a.dependencies if a else None
+    path = content_path(*DEFAULT_DEPENDENCIES)
+    if over is not None and over.file is not None and root is not None:
+        path = root / over.file
+    collector = _Collector()
+    loaded = collector.load(path, DependencyModel)
+    if loaded is None:
+        return DependencyModel(schema_version=1), collector.problems
+    model, doc = loaded
+    if over is not None:
+        model = apply_overrides(model, over)
+    collector.add(checks.check_dependencies(model, doc, capability_ids))
+    return model, collector.problems
+
+
+def apply_overrides(model: DependencyModel, over: object) -> DependencyModel:
+    from assess.models import DependencyOverrides
+
+    assert isinstance(over, DependencyOverrides)
+
+    def merge(items: list[Any], extra: list[Any], key: str) -> list[Any]:
+        replaced = {getattr(x, key): x for x in extra}
+        kept = [replaced.pop(getattr(x, key), x) for x in items]
+        return kept + list(replaced.values())
+
+    programmes = merge(list(model.programmes), list(over.programmes), "id")
+    programmes = [p.model_copy(update={"weight": over.programme_weights[p.id]})
+                  if p.id in over.programme_weights else p for p in programmes]
+    return model.model_copy(update={
+        "programmes": programmes,
+        "technologies": merge(list(model.technologies), list(over.technologies), "id"),
+        "capabilities": merge(list(model.capabilities), list(over.capabilities), "capability"),
+    })
+
+
+def load_workspace(path: Path) -> Workspace:
+    """Load an assessment folder (or its assessment.yaml) with everything it refers to."""
+    file = assessment_file(path)
+    root = file.parent
+    col = _Collector()
+    loaded = col.load(file, Assessment)
+    if loaded is None:
+        raise InvalidInput(col.problems)
+    a, adoc = loaded
+
+    fw_path = find_definition("frameworks", a.framework, root)
+    fw: Framework | None = None
+    if fw_path is None:
+        col.add([adoc.problem(("framework",), f"unknown framework {a.framework!r} (known: "
+                              f"{', '.join(available('frameworks', root))})")])
+    else:
+        fw_loaded = col.load(fw_path, Framework)
+        if fw_loaded:
+            fw, fw_doc = fw_loaded
+            col.add(checks.check_framework(fw, fw_doc))
+
+    questionnaires: list[Questionnaire] = []
+    for i, ident in enumerate(a.questionnaires):
+        q_path = find_definition("questionnaires", ident, root)
+        if q_path is None:
+            col.add([adoc.problem(("questionnaires", i), f"unknown questionnaire {ident!r} "
+                                  f"(known: {', '.join(available('questionnaires', root))})")])
+            continue
+        q_loaded = col.load(q_path, Questionnaire)
+        if q_loaded:
+            q, q_doc = q_loaded
+            col.add(checks.check_questionnaire(q, q_doc, fw))
+            questionnaires.append(q)
+    by_id = {q.id: q for q in questionnaires}
+    col.add(_check_targets(a, adoc, by_id))
+
+    responses: list[Response] = []
+    files = sorted((root / "responses").glob("*.yaml")) if (root / "responses").is_dir() else []
+    for r_path in files:
+        r_loaded = col.load(r_path, Response)
+        if r_loaded:
+            r, r_doc = r_loaded
+            col.add(checks.check_response(r, r_doc, by_id.get(r.questionnaire), fw,
+                                          a.questionnaires))
+            responses.append(r)
+
+    capability_ids = {c.id for q in questionnaires for c in q.capabilities}
+    deps, dep_problems = load_dependencies(a, root, capability_ids | all_capability_ids(root))
+    col.add(dep_problems)
+    if col.problems or fw is None:
+        raise InvalidInput(col.problems)
+    return Workspace(root, a, fw, questionnaires, responses, deps, files)
+
+
+def _check_targets(a: Assessment, doc: Document,
+                   questionnaires: dict[str, Questionnaire]) -> list[Problem]:
+    problems = []
+    for domain, spec in a.targets.items():
+        if domain not in a.questionnaires:
+            problems.append(doc.problem(("targets", domain), f"target for {domain!r}, which is "
+                                        "not in 'questionnaires'"))
+            continue
+        q = questionnaires.get(domain)
+        if isinstance(spec, DomainTarget) and q is not None:
+            known = {c.id for c in q.capabilities}
+            for cap in spec.capabilities:
+                if cap not in known:
+                    problems.append(doc.problem(("targets", domain, "capabilities", cap),
+                                                f"unknown capability {cap!r} in {domain!r}"))
+    return problems
