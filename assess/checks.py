@@ -143,10 +143,10 @@ def check_dependencies(m: DependencyModel, doc: Document,
     programmes = {p.id for p in m.programmes}
     technologies = {t.id for t in m.technologies}
     for i, tech in enumerate(m.technologies):
-        for j, link in enumerate(tech.programmes):
-            if link.programme not in programmes:
+        for j, tlink in enumerate(tech.programmes):
+            if tlink.programme not in programmes:
                 problems.append(doc.problem(("technologies", i, "programmes", j, "programme"),
-                                            f"unknown programme {link.programme!r} "
+                                            f"unknown programme {tlink.programme!r} "
                                             f"{_known(programmes)}"))
     for i, entry in enumerate(m.capabilities):
         if capability_ids is not None and entry.capability not in capability_ids:

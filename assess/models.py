@@ -63,7 +63,8 @@ class Framework(Versioned):
 
     id: Id = Field(description="Framework id, referenced by questionnaires and assessments.")
     name: Text = Field(description="Display name.")
-    description: str = Field(default="", description="What the framework is and where it comes from.")
+    description: str = Field(default="", description="What the framework is and where it "
+                             "comes from.")
     levels: list[Level] = Field(min_length=2, description="Maturity levels, lowest first.")
     answer_scale: list[ScaleEntry] | None = Field(
         default=None, description="Answer labels; omitted when respondents answer with a level "

@@ -7,14 +7,13 @@ from pathlib import Path
 
 from assess import checks
 from assess.errors import AssessError, InvalidInput, Problem
-from assess.loader import load_any
+from assess.loader import load_any, load_model
 from assess.models import DependencyModel, Framework, Questionnaire, Response
 from assess.workspace import (
     ASSESSMENT_FILE,
     all_capability_ids,
     find_definition,
     load_framework,
-    load_model,
     load_workspace,
 )
 from assess.yamlio import display_path

@@ -24,6 +24,7 @@ from assess.models import (
     Response,
 )
 from assess.resources import content_path
+from assess.scoring.inputs import Inputs
 from assess.yamlio import Document, display_path
 
 M = TypeVar("M", Framework, Questionnaire, Assessment, Response, DependencyModel)
@@ -44,8 +45,8 @@ class Workspace:
     dependencies: DependencyModel
     response_files: list[Path] = field(default_factory=list)
 
-    def scoring_inputs(self):  # type: ignore[no-untyped-def]
-        from assess.scoring import Inputs
+    def scoring_inputs(self) -> Inputs:
+        """What scoring reads from this workspace."""
 
         return Inputs(self.assessment, self.framework, self.questionnaires, self.responses)
 

@@ -25,7 +25,8 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
 """Most values one file may expand to; refuses alias/anchor expansion bombs."""
 
-Loc = tuple[str | int, ...]
+Loc = tuple[Any, ...]
+"""A place in a file: keys and list indexes from the root, e.g. ("questions", 3, "text")."""
 
 try:  # the C loader is the fast path; PyYAML without libyaml falls back to pure Python
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
-from assess.models import Answer, Assessment, DomainTarget, Framework, Questionnaire, Response
+from assess.models import Answer, Assessment, DomainTarget, Framework, Response
 
 from .aggregate import aggregate_question, middle_confidence
+from .inputs import Inputs
 from .methods import METHODS
 from .results import CapabilityResult, DomainResult, Overall, QuestionResult, ScoreResult
 
-__all__ = ["ScoreResult", "floor_level", "score_assessment"]
+__all__ = ["Inputs", "ScoreResult", "floor_level", "score_assessment"]
 
 EPSILON = 1e-9
 
@@ -38,16 +38,6 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
 
 
-@dataclass(frozen=True)
-class Inputs:
-    """Everything scoring reads, already loaded and checked."""
-
-    assessment: Assessment
-    framework: Framework
-    questionnaires: Sequence[Questionnaire]
-    responses: Sequence[Response]
-
-
 def respondent_key(response: Response) -> str:
     if response.consensus:
         return "Consensus"
@@ -55,7 +45,10 @@ def respondent_key(response: Response) -> str:
     return response.respondent.name
 
 
-def targets_for(assessment: Assessment, fw: Framework, domain: str) -> tuple[float, Mapping[str, float]]:
+def targets_for(
+    assessment: Assessment, fw: Framework, domain: str
+) -> tuple[float, Mapping[str, float]]:
+    """Target of a domain and its per-capability overrides."""
     spec = assessment.targets.get(domain)
     if spec is None:
         return fw.default_target, {}
