@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,6 +37,31 @@ def load_model(path: Path, model: type[M]) -> tuple[M, Document]:
     """Read ``path`` and validate it as ``model``; raise InvalidInput with every problem."""
     doc = yamlio.read(path)
     return validate_document(doc, model), doc
+
+
+def load_checked(path: Path, model: type[M],
+                 check: Callable[[M, Document], list[Problem]]) -> tuple[M, Document]:
+    """Load and run the meaning ``check``. When the shape is wrong, the check still runs
+    on a leniently salvaged model, so one run names shape errors and dangling references."""
+    doc = yamlio.read(path)
+    try:
+        result = validate_document(doc, model)
+    except InvalidInput as exc:
+        salvaged = validate_lenient(doc, model)
+        extra = check(salvaged, doc) if salvaged is not None else []
+        raise InvalidInput([*exc.problems, *extra]) from None
+    problems = check(result, doc)
+    if problems:
+        raise InvalidInput(problems)
+    return result, doc
+
+
+def validate_lenient(doc: Document, model: type[M]) -> M | None:
+    """The model with unknown keys dropped and values coerced, or None if even that fails."""
+    try:
+        return model.model_validate(doc.data, strict=False, context={"lenient": True})
+    except ValidationError:
+        return None
 
 
 def validate_document(doc: Document, model: type[M]) -> M:

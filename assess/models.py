@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 
 SCHEMA_VERSION = 1
 
@@ -27,6 +34,15 @@ class Strict(BaseModel):
     """Base of every file model: unknown keys are errors, no silent casts."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lenient_drop_unknown(cls, data: Any, info: ValidationInfo) -> Any:
+        # Lenient mode (see loader.validate_lenient) salvages a model from a file with shape
+        # errors so that meaning checks can still report dangling references in one run.
+        if info.context and info.context.get("lenient") and isinstance(data, dict):
+            return {k: v for k, v in data.items() if k in cls.model_fields}
+        return data
 
 
 class Versioned(Strict):

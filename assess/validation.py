@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from assess import checks
+from assess import checks, yamlio
 from assess.errors import AssessError, InvalidInput, Problem
-from assess.loader import load_any, load_model
-from assess.models import DependencyModel, Framework, Questionnaire, Response
+from assess.loader import guess_kind, load_model, validate_document, validate_lenient
+from assess.models import (
+    FILE_KINDS,
+    DependencyModel,
+    Framework,
+    Questionnaire,
+    Response,
+    Versioned,
+)
 from assess.workspace import (
     ASSESSMENT_FILE,
     all_capability_ids,
@@ -16,7 +23,7 @@ from assess.workspace import (
     load_framework,
     load_workspace,
 )
-from assess.yamlio import display_path
+from assess.yamlio import Document, display_path
 
 
 def _framework_for(ident: str) -> Framework | None:
@@ -30,28 +37,48 @@ def validate_file(path: Path) -> str:
     """Validate one file of any kind; returns a one-line summary."""
     if path.name == ASSESSMENT_FILE:
         return validate_assessment(path)
-    model, doc, kind = load_any(path)
-    problems: list[Problem] = []
-    if isinstance(model, Framework):
-        problems = checks.check_framework(model, doc)
-    elif isinstance(model, Questionnaire):
-        problems = checks.check_questionnaire(model, doc, _framework_for(model.framework))
-    elif isinstance(model, DependencyModel):
-        problems = checks.check_dependencies(model, doc, all_capability_ids())
-    elif isinstance(model, Response):
-        q_path = find_definition("questionnaires", model.questionnaire)
-        questionnaire = load_model(q_path, Questionnaire)[0] if q_path else None
-        if questionnaire is None:
-            problems = [doc.problem(("questionnaire",), f"unknown questionnaire "
-                                    f"{model.questionnaire!r}")]
-        else:
-            problems = checks.check_response(model, doc, questionnaire,
-                                             _framework_for(questionnaire.framework))
-    else:  # an assessment file with another name
+    doc = yamlio.read(path)
+    kind = guess_kind(doc.data)
+    if kind is None:
+        raise InvalidInput([doc.problem((), "cannot tell what kind of file this is (expected "
+                                        "a questionnaire, framework, dependency model, "
+                                        "assessment or response)")])
+    if kind == "assessment":
         return validate_assessment(path)
+    model = FILE_KINDS[kind]
+    try:
+        validate_document(doc, model)
+        shape: list[Problem] = []
+        checked = model.model_validate(doc.data)
+    except InvalidInput as exc:
+        shape = list(exc.problems)
+        salvaged = validate_lenient(doc, model)
+        if salvaged is None:
+            raise
+        checked = salvaged
+    problems = shape + _meaning(checked, doc)
     if problems:
         raise InvalidInput(problems)
     return f"ok  {display_path(path)} ({kind})"
+
+
+def _meaning(model: Versioned, doc: Document) -> list[Problem]:
+    """The meaning checks for a lone file of any kind."""
+    if isinstance(model, Framework):
+        return checks.check_framework(model, doc)
+    if isinstance(model, Questionnaire):
+        return checks.check_questionnaire(model, doc, _framework_for(model.framework))
+    if isinstance(model, DependencyModel):
+        return checks.check_dependencies(model, doc, all_capability_ids())
+    if isinstance(model, Response):
+        q_path = find_definition("questionnaires", model.questionnaire)
+        if q_path is None:
+            return [doc.problem(("questionnaire",), f"unknown questionnaire "
+                                f"{model.questionnaire!r}")]
+        questionnaire = load_model(q_path, Questionnaire)[0]
+        return checks.check_response(model, doc, questionnaire,
+                                     _framework_for(questionnaire.framework))
+    return []
 
 
 def validate_assessment(path: Path) -> str:

@@ -7,14 +7,14 @@ shipped content. Every file is read once; all problems in all files are reported
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from assess import checks
 from assess.errors import InvalidInput, NotFound, Problem
-from assess.loader import load_model
+from assess.loader import load_checked, load_model
 from assess.models import (
     Assessment,
     DependencyModel,
@@ -93,8 +93,12 @@ class _Collector:
     def add(self, problems: Iterable[Problem]) -> None:
         self.problems.extend(problems)
 
-    def load(self, path: Path, model: type[M]) -> tuple[M, Document] | None:
+    def load(self, path: Path, model: type[M],
+             check: Callable[[M, Document], list[Problem]] | None = None,
+             ) -> tuple[M, Document] | None:
         try:
+            if check is not None:
+                return load_checked(path, model, check)
             return load_model(path, model)
         except InvalidInput as exc:
             self.add(exc.problems)
@@ -106,11 +110,7 @@ def load_framework(ident: str, root: Path | None = None) -> tuple[Framework, Doc
     if path is None:
         raise NotFound(f"unknown framework {ident!r} (known: "
                        f"{', '.join(available('frameworks', root))})")
-    fw, doc = load_model(path, Framework)
-    problems = checks.check_framework(fw, doc)
-    if problems:
-        raise InvalidInput(problems)
-    return fw, doc
+    return load_checked(path, Framework, checks.check_framework)
 
 
 def all_capability_ids(root: Path | None = None) -> set[str]:
@@ -135,14 +135,17 @@ def load_dependencies(a: Assessment | None, root: Path | None,
     if over is not None and over.file is not None and root is not None:
         path = root / over.file
     collector = _Collector()
-    loaded = collector.load(path, DependencyModel)
+
+    def check(model: DependencyModel, doc: Document) -> list[Problem]:
+        if over is not None:
+            model = apply_overrides(model, over)
+        return checks.check_dependencies(model, doc, capability_ids)
+
+    loaded = collector.load(path, DependencyModel, check)
     if loaded is None:
         return DependencyModel(schema_version=1), collector.problems
-    model, doc = loaded
-    if over is not None:
-        model = apply_overrides(model, over)
-    collector.add(checks.check_dependencies(model, doc, capability_ids))
-    return model, collector.problems
+    model = loaded[0]
+    return (apply_overrides(model, over) if over is not None else model), collector.problems
 
 
 def apply_overrides(model: DependencyModel, over: object) -> DependencyModel:
@@ -181,10 +184,9 @@ def load_workspace(path: Path) -> Workspace:
         col.add([adoc.problem(("framework",), f"unknown framework {a.framework!r} (known: "
                               f"{', '.join(available('frameworks', root))})")])
     else:
-        fw_loaded = col.load(fw_path, Framework)
+        fw_loaded = col.load(fw_path, Framework, checks.check_framework)
         if fw_loaded:
-            fw, fw_doc = fw_loaded
-            col.add(checks.check_framework(fw, fw_doc))
+            fw = fw_loaded[0]
 
     questionnaires: list[Questionnaire] = []
     for i, ident in enumerate(a.questionnaires):
@@ -193,23 +195,20 @@ def load_workspace(path: Path) -> Workspace:
             col.add([adoc.problem(("questionnaires", i), f"unknown questionnaire {ident!r} "
                                   f"(known: {', '.join(available('questionnaires', root))})")])
             continue
-        q_loaded = col.load(q_path, Questionnaire)
+        q_loaded = col.load(q_path, Questionnaire,
+                            lambda q, doc: checks.check_questionnaire(q, doc, fw))
         if q_loaded:
-            q, q_doc = q_loaded
-            col.add(checks.check_questionnaire(q, q_doc, fw))
-            questionnaires.append(q)
+            questionnaires.append(q_loaded[0])
     by_id = {q.id: q for q in questionnaires}
     col.add(_check_targets(a, adoc, by_id))
 
     responses: list[Response] = []
     files = sorted((root / "responses").glob("*.yaml")) if (root / "responses").is_dir() else []
     for r_path in files:
-        r_loaded = col.load(r_path, Response)
+        r_loaded = col.load(r_path, Response, lambda r, doc: checks.check_response(
+            r, doc, by_id.get(r.questionnaire), fw, a.questionnaires))
         if r_loaded:
-            r, r_doc = r_loaded
-            col.add(checks.check_response(r, r_doc, by_id.get(r.questionnaire), fw,
-                                          a.questionnaires))
-            responses.append(r)
+            responses.append(r_loaded[0])
 
     capability_ids = {c.id for q in questionnaires for c in q.capabilities}
     deps, dep_problems = load_dependencies(a, root, capability_ids | all_capability_ids(root))

@@ -134,7 +134,11 @@ def parse(text: str, path: Path) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        message = " ".join(str(p) for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        message = str(exc.problem or "invalid YAML")
+        if exc.context:
+            started = exc.context_mark.line + 1 if exc.context_mark else None
+            message += f" ({exc.context}" + (f" that starts on line {started})" if started
+                                             and started != line else ")")
         raise InvalidInput([Problem(doc.name, line, "", f"invalid YAML: {message}")]) from None
     except yaml.YAMLError as exc:
         raise InvalidInput([Problem(doc.name, 0, "", f"invalid YAML: {exc}")]) from None

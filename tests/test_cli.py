@@ -1,0 +1,123 @@
+"""The command line: help with examples, version, exit codes, init -> score."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assess import __version__
+from assess.cli import COMMANDS, main
+
+from .conftest import DATA
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"assess, version {__version__}"
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_help_with_an_example(name: str, runner: CliRunner) -> None:
+    result = runner.invoke(main, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example:" in result.stdout
+    assert f"assess {name}" in result.stdout.split("Example:")[1]
+
+
+def test_usage_error_exits_2(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["score"]).exit_code == 2
+    assert runner.invoke(main, ["no-such-command"]).exit_code == 2
+
+
+def test_missing_assessment_exits_3(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["score", str(tmp_path)])
+    assert result.exit_code == 3
+    assert result.stderr == f"error: {tmp_path / 'assessment.yaml'}: no assessment here " \
+        "(expected a folder holding assessment.yaml, or that file)\n"
+
+
+def test_init_then_score_an_empty_workspace(tmp_path: Path, runner: CliRunner) -> None:
+    folder = tmp_path / "client"
+    result = runner.invoke(main, ["init", str(folder), "--organisation", "Acme Ltd"])
+    assert result.exit_code == 0, result.output
+    assert (folder / "responses").is_dir()
+    text = (folder / "assessment.yaml").read_text()
+    assert 'organisation: "Acme Ltd"' in text
+    assert runner.invoke(main, ["validate", str(folder)]).exit_code == 0
+    scored = runner.invoke(main, ["score", str(folder), "--format", "json"])
+    assert scored.exit_code == 0, scored.output
+    data = json.loads(scored.stdout)
+    assert data["assessment"]["organisation"] == "Acme Ltd"
+    assert data["overall"]["coverage"] == 0.0
+    again = runner.invoke(main, ["init", str(folder)])
+    assert again.exit_code == 3
+    assert "already exists" in again.stderr
+
+
+def test_score_writes_output_file(tmp_path: Path, runner: CliRunner) -> None:
+    out = tmp_path / "scores.csv"
+    result = runner.invoke(main, ["score", str(DATA / "mini"), "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 0
+    assert out.read_text().splitlines()[0].startswith("domain,capability,name,score")
+
+
+def test_schema_prints_json_schema(runner: CliRunner) -> None:
+    for kind in ("framework", "questionnaire", "dependencies", "assessment", "response"):
+        result = runner.invoke(main, ["schema", kind])
+        assert result.exit_code == 0
+        schema = json.loads(result.stdout)
+        assert schema["additionalProperties"] is False
+        assert "schema_version" in schema["required"]
+
+
+def test_unexpected_error_is_one_line_without_traceback(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assess.scoring
+
+    def boom(*args: object) -> None:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(assess.scoring, "score_assessment", boom)
+    result = runner.invoke(main, ["score", str(DATA / "mini")])
+    assert result.exit_code == 1
+    assert result.stderr == ("unexpected error: RuntimeError: kaboom "
+                             "(run with -v for the traceback)\n")
+    verbose = runner.invoke(main, ["-v", "score", str(DATA / "mini")])
+    assert verbose.exit_code == 1
+    assert "Traceback" in verbose.stderr
+
+
+HEAVY = ("matplotlib", "jinja2", "openpyxl", "weasyprint")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["score", str(DATA / "mini"), "--format", "json"]])
+def test_light_commands_do_not_import_heavy_libraries(argv: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from assess.cli import main\n"
+        "try:\n"
+        f"    main({argv!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_core_never_imports_click() -> None:
+    package = Path(__file__).resolve().parent.parent / "assess"
+    offenders = [
+        str(p.relative_to(package)) for p in package.rglob("*.py")
+        if "cli" not in p.relative_to(package).parts
+        and any(line.strip().startswith(("import click", "from click"))
+                for line in p.read_text().splitlines())
+    ]
+    assert offenders == []
