@@ -127,13 +127,18 @@ def all_capability_ids(root: Path | None = None) -> set[str]:
     return ids
 
 
+def dependency_file(a: Assessment | None, root: Path | None) -> Path:
+    """The dependency model file an assessment uses: its own, or the shipped default."""
+    if a is not None and a.dependencies is not None and a.dependencies.file and root:
+        return root / a.dependencies.file
+    return content_path(*DEFAULT_DEPENDENCIES)
+
+
 def load_dependencies(a: Assessment | None, root: Path | None,
                       capability_ids: set[str] | None) -> tuple[DependencyModel, list[Problem]]:
     """The default dependency model, replaced or amended by the assessment's overrides."""
     over = a.dependencies if a else None
-    path = content_path(*DEFAULT_DEPENDENCIES)
-    if over is not None and over.file is not None and root is not None:
-        path = root / over.file
+    path = dependency_file(a, root)
     collector = _Collector()
 
     def check(model: DependencyModel, doc: Document) -> list[Problem]:

@@ -17,6 +17,7 @@ COMMANDS = {
     "demo": "assess.cli.demo:demo",
     "init": "assess.cli.init:init",
     "validate": "assess.cli.validate:validate",
+    "lint": "assess.cli.lint:lint",
     "schema": "assess.cli.schema:schema",
     "score": "assess.cli.score:score",
 }

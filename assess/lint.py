@@ -1,0 +1,179 @@
+"""``assess lint``: content checks for questionnaire and dependency-model authors.
+
+Validation says a file is usable; lint says it is good enough to put in front of a client:
+every capability asked about and linked to a programme, every level described (and
+differently), references, guidance and evidence given, an action for every level step,
+and ids that follow one convention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from assess import checks, yamlio
+from assess.errors import InvalidInput, Problem
+from assess.loader import load_checked
+from assess.models import Assessment, DependencyModel, Framework, Questionnaire
+from assess.workspace import (
+    ASSESSMENT_FILE,
+    all_capability_ids,
+    available,
+    dependency_file,
+    find_definition,
+    load_dependencies,
+    load_framework,
+)
+from assess.yamlio import Document, display_path
+
+CAPABILITY_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+QUESTION_ID = re.compile(r"^(?P<prefix>[A-Z]{2,4})-(?P<cap>[A-Z0-9]{2,5})-(?P<n>\d{2})$")
+
+
+@dataclass(frozen=True)
+class LintReport:
+    files: list[str]
+    findings: list[Problem]
+
+
+def _framework(ident: str, root: Path | None) -> Framework | None:
+    try:
+        return load_framework(ident, root)[0]
+    except Exception:  # validation reports framework problems; lint judges content
+        return None
+
+
+def lint_questionnaire(q: Questionnaire, doc: Document, fw: Framework | None) -> list[Problem]:
+    """Content findings for one questionnaire."""
+    out: list[Problem] = []
+    asked = {x.capability for x in q.questions}
+    for i, cap in enumerate(q.capabilities):
+        if cap.id not in asked:
+            out.append(doc.problem(("capabilities", i), f"capability {cap.id!r} has no questions"))
+        if not CAPABILITY_ID.match(cap.id):
+            out.append(doc.problem(("capabilities", i, "id"), f"capability id {cap.id!r} is "
+                                   "not snake_case"))
+    levels = [lv.level for lv in fw.levels] if fw and fw.answer_scale is None else []
+    prefixes: dict[str, int] = {}
+    cap_codes: dict[str, set[str]] = defaultdict(set)
+    seen_descriptors: dict[str, str] = {}
+    for i, question in enumerate(q.questions):
+        loc = ("questions", i)
+        match = QUESTION_ID.match(question.id)
+        if not match:
+            out.append(doc.problem((*loc, "id"), f"question id {question.id!r} does not follow "
+                                   "PREFIX-CAP-NN (e.g. CY-IAM-01)"))
+        else:
+            prefixes.setdefault(match["prefix"], i)
+            cap_codes[question.capability].add(match["cap"])
+        if not question.references:
+            out.append(doc.problem(loc, "no references (cite a standard identifier)"))
+        if not question.guidance.strip():
+            out.append(doc.problem(loc, "no guidance for the facilitator"))
+        if not question.evidence:
+            out.append(doc.problem(loc, "no evidence to ask for"))
+        if levels:
+            given = question.levels or {}
+            missing = [lv for lv in levels if lv not in given]
+            if missing:
+                out.append(doc.problem((*loc, "levels"), f"no descriptor for levels {missing}"))
+            texts: dict[str, int] = {}
+            for lv, text in sorted(given.items()):
+                key = " ".join(text.lower().split())
+                if key in texts:
+                    out.append(doc.problem((*loc, "levels", lv), f"descriptor of level {lv} "
+                                           f"repeats level {texts[key]}"))
+                texts.setdefault(key, lv)
+                if key in seen_descriptors and seen_descriptors[key] != question.id:
+                    out.append(doc.problem((*loc, "levels", lv), f"descriptor copied from "
+                                           f"question {seen_descriptors[key]}"))
+                seen_descriptors.setdefault(key, question.id)
+    if len(prefixes) > 1:
+        first = sorted(prefixes, key=prefixes.__getitem__)
+        out.append(doc.problem(("questions", prefixes[first[1]], "id"), "question ids use "
+                               f"several prefixes ({', '.join(first)}); use one per questionnaire"))
+    for capability, codes in sorted(cap_codes.items()):
+        if len(codes) > 1:
+            out.append(doc.problem(("questions",), f"questions of {capability!r} use several "
+                                   f"capability codes ({', '.join(sorted(codes))})"))
+    return out
+
+
+def lint_dependencies(
+    model: DependencyModel, doc: Document, questionnaires: Sequence[Questionnaire],
+    fw: Framework | None,
+) -> list[Problem]:
+    """Every capability reaches a programme and has an action for every level step."""
+    out: list[Problem] = []
+    reaches = {t.id for t in model.technologies if t.programmes}
+    entries = {e.capability: (i, e) for i, e in enumerate(model.capabilities)}
+    steps = [lv.level for lv in fw.levels][1:] if fw else []
+    for q in questionnaires:
+        for cap in q.capabilities:
+            if cap.id not in entries:
+                out.append(doc.problem(("capabilities",), f"capability {cap.id!r} ({q.id}) has "
+                                       "no entry: it reaches no programme and has no actions"))
+                continue
+            i, entry = entries[cap.id]
+            if not any(link.technology in reaches for link in entry.technologies):
+                out.append(doc.problem(("capabilities", i, "technologies"), f"capability "
+                                       f"{cap.id!r} reaches no programme"))
+            missing = [s for s in steps if s not in entry.actions]
+            if missing:
+                out.append(doc.problem(("capabilities", i, "actions"), f"no action for the "
+                                       f"steps to levels {missing} of {cap.id!r}"))
+    for i, tech in enumerate(model.technologies):
+        if not tech.programmes:
+            out.append(doc.problem(("technologies", i), f"technology {tech.id!r} serves no "
+                                   "programme"))
+    return out
+
+
+def _targets(path: Path | None) -> tuple[list[Path], Path | None, bool]:
+    """(questionnaire files, assessment root, whether to lint a dependency model)."""
+    if path is None:
+        shipped = [find_definition("questionnaires", i) for i in available("questionnaires")]
+        return [p for p in shipped if p is not None], None, True
+    if path.name == ASSESSMENT_FILE or (path / ASSESSMENT_FILE).is_file():
+        root = path.parent if path.name == ASSESSMENT_FILE else path
+        a = load_checked(root / ASSESSMENT_FILE, Assessment, lambda a, d: [])[0]
+        files = [find_definition("questionnaires", i, root) for i in a.questionnaires]
+        return [p for p in files if p is not None], root, True
+    return (sorted(path.glob("*.yaml")) if path.is_dir() else [path]), None, False
+
+
+def lint(path: Path | None = None) -> LintReport:
+    """Lint shipped content (no path), a questionnaire file, a folder of them, or an
+    assessment's questionnaires and dependency model."""
+    files, root, with_dependencies = _targets(path)
+    findings: list[Problem] = []
+    questionnaires: list[Questionnaire] = []
+    fw: Framework | None = None
+    for file in files:
+        def check(q: Questionnaire, doc: Document) -> list[Problem]:
+            framework = _framework(q.framework, root)
+            return checks.check_questionnaire(q, doc, framework) + lint_questionnaire(
+                q, doc, framework)
+
+        try:
+            q, _ = load_checked(file, Questionnaire, check)
+        except InvalidInput as exc:
+            findings.extend(exc.problems)
+            continue
+        questionnaires.append(q)
+        fw = fw or _framework(q.framework, root)
+    shown = [display_path(f) for f in files]
+    if with_dependencies:
+        a = load_checked(root / ASSESSMENT_FILE, Assessment, lambda a, d: [])[0] if root else None
+        ids = {c.id for q in questionnaires for c in q.capabilities}
+        model, problems = load_dependencies(a, root, ids | all_capability_ids(root))
+        dep_file = dependency_file(a, root)
+        shown.append(display_path(dep_file))
+        findings.extend(problems)
+        if not problems:
+            doc = yamlio.read(dep_file)
+            findings.extend(lint_dependencies(model, doc, questionnaires, fw))
+    return LintReport(shown, sorted(set(findings)))
