@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -28,6 +29,19 @@ Weight = Annotated[float, Field(gt=0, le=1000)]
 Confidence = Literal["low", "medium", "high"]
 Aggregation = Literal["median", "mean", "min", "consensus"]
 NA = Literal["n/a"]
+
+
+def _iso_date(value: Any) -> Any:
+    # People quote dates ("2026-10-14"); accept ISO text, still refuse anything else.
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 class Strict(BaseModel):
@@ -245,7 +259,7 @@ class Assessment(Versioned):
     """``assessment.yaml``: who, when, what is in scope, and the targets."""
 
     organisation: Text = Field(description="Client organisation.")
-    date: dt.date = Field(description="Assessment date (YYYY-MM-DD).")
+    date: IsoDate = Field(description="Assessment date (YYYY-MM-DD).")
     framework: Id = Field(default="digital-foundations", description="Framework id.")
     questionnaires: list[Id] = Field(min_length=1, description="Questionnaire ids in scope.")
     targets: dict[str, float | DomainTarget] = Field(
@@ -286,7 +300,7 @@ class Response(Versioned):
     questionnaire: Id = Field(description="Questionnaire id answered.")
     respondent: Respondent | None = Field(default=None, description="Who answered.")
     consensus: bool = Field(default=False, description="True for an agreed workshop answer set.")
-    date: dt.date | None = Field(default=None, description="When answered.")
+    date: IsoDate | None = Field(default=None, description="When answered.")
     answers: dict[QuestionId, Answer] = Field(default_factory=dict,
                                               description="Question id -> answer.")
 
