@@ -1,0 +1,63 @@
+"""The shipped content: valid, lint-clean, within the agreed sizes, and the example real."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assess.cli import main
+from assess.loader import load_model
+from assess.models import Questionnaire
+
+from .conftest import EXAMPLE, ROOT
+
+DOMAINS = ["data-centres", "cloud", "network", "user-interaction", "cybersecurity"]
+
+
+def test_every_shipped_file_and_the_example_validate(in_root: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", "questionnaires", "frameworks", "examples"])
+    assert result.exit_code == 0, result.stderr
+
+
+def test_lint_passes_on_shipped_content(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["lint"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_questionnaire_size_and_completeness(domain: str) -> None:
+    q, _ = load_model(ROOT / "questionnaires" / f"{domain}.yaml", Questionnaire)
+    assert 6 <= len(q.capabilities) <= 10
+    assert 25 <= len(q.questions) <= 40
+    for question in q.questions:
+        assert question.levels is not None and sorted(question.levels) == [0, 1, 2, 3, 4, 5]
+        assert question.references
+        assert len(question.evidence) >= 1
+        assert question.guidance
+
+
+def test_example_scores_all_five_domains_with_a_disagreement(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["score", str(EXAMPLE), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [d["id"] for d in data["domains"]] == DOMAINS
+    capabilities = [c for d in data["domains"] for c in d["capabilities"]]
+    assert all(c["score"] is not None for c in capabilities)
+    assert all(0 <= c["score"] <= 5 for c in capabilities)
+    assert any(c["disagreement"] for c in capabilities)
+    assert 0 < data["overall"]["coverage"] < 1  # some questions are left unanswered
+    table = runner.invoke(main, ["score", str(EXAMPLE)])
+    assert "! disagreement" in table.stdout
+
+
+def test_example_has_three_or_four_respondents_per_questionnaire() -> None:
+    by_questionnaire: dict[str, int] = {}
+    for path in (EXAMPLE / "responses").glob("*.yaml"):
+        questionnaire = path.name.split(".")[0]
+        by_questionnaire[questionnaire] = by_questionnaire.get(questionnaire, 0) + 1
+    assert sorted(by_questionnaire) == sorted(DOMAINS)
+    assert all(3 <= n <= 4 for n in by_questionnaire.values()), by_questionnaire
