@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ._common import handle_errors
+
+
+@click.command(name="import")
+@click.argument("workbooks", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write response files into, normally ASSESSMENT/responses/.")
+@click.option("--force", is_flag=True, help="Replace response files that already exist.")
+@handle_errors
+def import_(workbooks: tuple[Path, ...], out: Path, force: bool) -> None:
+    """Read completed Excel questionnaires (made by `assess template --format xlsx`) into
+    response files named QUESTIONNAIRE.RESPONDENT.yaml.
+
+    Every problem is listed as WORKBOOK: SHEET!CELL: message (exit code 3): a workbook made
+    from another questionnaire version, edited ids, answers off the scale, a missing
+    respondent name. A workbook with any problem writes nothing. Formulas are never
+    evaluated. Questionnaires are looked up in the assessment (the folder above -o) first.
+
+    \b
+    Example:
+      assess import returned/*.xlsx -o northshire-2026/responses/
+      assess import a-patel.xlsx -o northshire-2026/responses/ --force
+    """
+    from assess.errors import InvalidInput
+    from assess.workshop.import_xlsx import import_workbooks
+
+    result = import_workbooks(list(workbooks), out, force)
+    for item in result.written:
+        click.echo(f"wrote {item.target} ({item.answers} answers from {item.workbook})")
+    if result.problems:
+        raise InvalidInput(result.problems)

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ._common import emit, handle_errors
+
+FORMATS = ["yaml", "xlsx", "markdown", "html"]
+
+
+@click.command()
+@click.argument("questionnaire", required=False)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="yaml", show_default=True,
+              help="yaml: a response file to fill in; xlsx: an Excel workbook with drop-downs "
+              "(read back by `assess import`); markdown, html: a printable form.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File to write (a folder with --all). Without it yaml, markdown and html "
+              "go to standard output.")
+@click.option("--all", "all_", is_flag=True,
+              help="One form per shipped questionnaire, written into the -o folder.")
+@handle_errors
+def template(questionnaire: str | None, fmt: str, output: Path | None, all_: bool) -> None:
+    """Write a blank questionnaire to hand out: YAML, Excel workbook or printable form.
+
+    QUESTIONNAIRE is a shipped questionnaire id or the path of a questionnaire YAML file.
+    The Excel workbook has an answer drop-down per question, the level descriptors beside
+    it, and a hidden sheet naming the questionnaire version it was made from.
+
+    \b
+    Example:
+      assess template cybersecurity --format xlsx -o cybersecurity.xlsx
+      assess template cybersecurity > responses/cybersecurity.a-patel.yaml
+      assess template network --format html -o network-form.html
+      assess template --all --format xlsx -o workshop-pack/
+    """
+    from assess.yamlio import write_bytes
+
+    if all_ == (questionnaire is not None):
+        raise click.UsageError("give a QUESTIONNAIRE or --all (not both)")
+    if output is None and (all_ or fmt == "xlsx"):
+        raise click.UsageError("--all and --format xlsx need -o (a folder with --all, "
+                               "else a file)")
+    if all_:
+        from assess.workshop.templates import write_all
+
+        assert output is not None
+        for path in write_all(output, fmt):
+            click.echo(f"wrote {path}")
+        return
+    from assess.workshop.templates import make_template
+
+    assert questionnaire is not None
+    content = make_template(questionnaire, fmt)
+    if isinstance(content, bytes):
+        assert output is not None
+        write_bytes(output, content)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        emit(content, output)

@@ -1,0 +1,8 @@
+"""The workshop kit: blank forms out (YAML, Excel, printable), answers back in.
+
+``definition`` resolves a questionnaire with its framework and holds the answer rules
+shared by import and capture; ``templates`` dispatches to ``template_yaml``,
+``template_xlsx`` (cell positions in ``layout``) and ``forms``; ``import_xlsx`` reads
+completed workbooks back into response files; ``capture`` keeps a live capture
+session's state and ``capture_loop`` walks the questions through a terminal interface.
+"""

@@ -1,0 +1,190 @@
+"""A questionnaire with its framework, as every workshop form needs it.
+
+Also the rules shared by the Excel import and live capture: how a typed answer,
+confidence or evidence list is read, and how a response file is named.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from assess import checks
+from assess.errors import InvalidInput, NotFound
+from assess.loader import load_model
+from assess.models import Framework, Question, Questionnaire
+from assess.workspace import available, find_definition, load_framework
+from assess.yamlio import display_path
+
+NA = "n/a"
+CONFIDENCES = ("low", "medium", "high")
+CONSENSUS_SLUG = "consensus"
+
+AnswerValue = int | float | str
+"""An answer as a response file holds it: a level, a scale label or 'n/a'."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer a respondent can give, with what it means for one question."""
+
+    value: str
+    name: str
+    descriptor: str
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A checked questionnaire, the framework its answers are read against, and its file."""
+
+    questionnaire: Questionnaire
+    framework: Framework
+    path: Path
+
+    @property
+    def checksum(self) -> str:
+        return checksum(self.questionnaire)
+
+    @property
+    def choices(self) -> list[str]:
+        """Every valid answer as respondents write it, ``n/a`` last."""
+        fw = self.framework
+        if fw.answer_scale is not None:
+            return [e.label for e in fw.answer_scale] + [NA]
+        return [str(lv.level) for lv in fw.levels] + [NA]
+
+    @property
+    def choices_hint(self) -> str:
+        """The valid answers in a few words, e.g. ``0-5 or n/a``."""
+        fw = self.framework
+        if fw.answer_scale is not None:
+            return ", ".join(e.label for e in fw.answer_scale) + " or n/a"
+        return f"{fw.levels[0].level}-{fw.levels[-1].level} or n/a"
+
+    def capability_name(self, capability_id: str) -> str:
+        for cap in self.questionnaire.capabilities:
+            if cap.id == capability_id:
+                return cap.name
+        return capability_id
+
+    def options(self, question: Question) -> list[Choice]:
+        """The answers to ``question`` with their descriptors (n/a not included).
+
+        A level-anchored question shows its own descriptor for each framework level; a
+        practice question shows the answer scale's guidance.
+        """
+        fw = self.framework
+        if question.levels is not None or fw.answer_scale is None:
+            levels = question.levels or {}
+            return [Choice(str(lv.level), lv.name, levels.get(lv.level, ""))
+                    for lv in fw.levels]
+        return [Choice(e.label, e.name, e.description) for e in fw.answer_scale]
+
+
+def checksum(questionnaire: Questionnaire) -> str:
+    """sha256 of the questionnaire's canonical content.
+
+    Canonical = the validated model with defaults filled in, as sorted compact JSON, so
+    reformatting the YAML or spelling out a default does not change it while any change
+    of wording, id, weight or order does.
+    """
+    canonical = json.dumps(questionnaire.model_dump(mode="json"), sort_keys=True,
+                           ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def resolve(ref: str, root: Path | None = None) -> Definition:
+    """Load questionnaire ``ref`` (an id, or a path to a questionnaire YAML) and its framework.
+
+    An id is looked up in ``root/questionnaires/`` first, then in the shipped content. A
+    questionnaire file inside some ``X/questionnaires/`` folder finds its framework in
+    ``X/frameworks/`` first. Raises NotFound or InvalidInput (with every problem).
+    """
+    path = Path(ref)
+    if ref.endswith((".yaml", ".yml")) or "/" in ref or path.is_file():
+        if not path.is_file():
+            raise NotFound(f"{display_path(path)}: no such questionnaire file")
+        if path.parent.name == "questionnaires":
+            root = path.parent.parent
+    else:
+        found = find_definition("questionnaires", ref, root)
+        if found is None:
+            known = ", ".join(available("questionnaires", root)) or "none found"
+            raise NotFound(f"unknown questionnaire {ref!r} (known: {known})")
+        path = found
+    questionnaire, doc = load_model(path, Questionnaire)
+    framework = load_framework(questionnaire.framework, root)[0]
+    problems = checks.check_questionnaire(questionnaire, doc, framework)
+    if problems:
+        raise InvalidInput(problems)
+    return Definition(questionnaire, framework, path)
+
+
+def parse_answer(raw: object, fw: Framework) -> AnswerValue:
+    """Read a typed or picked answer; raise ValueError saying why it is not valid.
+
+    Accepts a number (or number-like text), a label of the answer scale (any case) or
+    ``n/a`` (any case). Whole numbers come back as ``int``.
+    """
+    if isinstance(raw, bool):
+        raise ValueError(f"expected an answer, got {raw!r}")
+    value: AnswerValue
+    if isinstance(raw, int | float):
+        value = raw
+    elif isinstance(raw, str):
+        text = raw.strip()
+        value = text
+        if text.lower() == NA:
+            return NA
+        labels = {e.label.lower(): e.label for e in fw.answer_scale or []}
+        if text.lower() in labels:
+            return labels[text.lower()]
+        with contextlib.suppress(ValueError):  # not a number: the checks below say why
+            value = float(text)
+    else:
+        raise ValueError(f"expected an answer, got {raw!r}")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    problem = checks.answer_problem(value, fw)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def parse_confidence(raw: str) -> str | None:
+    """``low``, ``medium`` or ``high`` (any case, or just the first letter); None when empty."""
+    text = raw.strip().lower()
+    if not text:
+        return None
+    for level in CONFIDENCES:
+        if text in (level, level[0]):
+            return level
+    raise ValueError(f"expected low, medium or high, got {raw.strip()!r}")
+
+
+def split_evidence(raw: str) -> list[str]:
+    """Evidence items written in one cell or line: separated by line breaks or semicolons."""
+    return [item.strip() for item in re.split(r"[;\n]", raw) if item.strip()]
+
+
+def slug(name: str) -> str:
+    """File-name-safe form of a respondent's name: ``Zoë O'Neil`` -> ``zoe-o-neil``."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if text:
+        return text[:60].rstrip("-")
+    # A name with no Latin letters still needs a stable, distinct file name.
+    return "respondent-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+
+
+def response_filename(questionnaire_id: str, respondent: str | None) -> str:
+    """``<questionnaire>.<respondent-slug>.yaml``; ``respondent=None`` is the consensus file."""
+    who = CONSENSUS_SLUG if respondent is None else slug(respondent)
+    if respondent is not None and who == CONSENSUS_SLUG:
+        who = "respondent-consensus"  # a person called Consensus keeps their own file
+    return f"{questionnaire_id}.{who}.yaml"

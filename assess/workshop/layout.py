@@ -1,0 +1,117 @@
+"""Where everything sits in a template workbook; shared by the writer and the importer.
+
+The layout is a pure function of the questionnaire definition, so the importer, having
+matched the workbook's checksum to a definition, knows every cell without trusting the
+workbook to describe itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assess.models import Question
+
+from .definition import Choice, Definition
+
+INSTRUCTIONS_SHEET = "Instructions"
+RESPONDENT_SHEET = "Respondent"
+QUESTIONS_SHEET = "Questions"
+META_SHEET = "assess"
+"""The hidden sheet naming the definition the workbook was made from."""
+
+TEMPLATE_FORMAT = "assess-questionnaire-workbook"
+FORMAT_VERSION = 1
+
+HEADER_ROW = 1
+FIRST_QUESTION_ROW = 2
+
+# Respondent sheet: label in column A, value in column B.
+RESPONDENT_ROWS = {"name": 2, "role": 3, "date": 4}
+RESPONDENT_LABELS = {"name": "Name (required)", "role": "Role or job title",
+                     "date": "Date answered (YYYY-MM-DD)"}
+
+# Hidden sheet: key in column A, value in column B, one per row from row 1.
+META_KEYS = ("format", "format_version", "questionnaire", "version", "checksum", "framework",
+             "questions", "made_by")
+
+
+def column_letter(col: int) -> str:
+    """1 -> A, 27 -> AA (as spreadsheets name columns)."""
+    letters = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_name(sheet: str, row: int, col: int) -> str:
+    """``Questions!H5``: how problems name a cell."""
+    return f"{sheet}!{column_letter(col)}{row}"
+
+
+def meta_row(key: str) -> int:
+    return META_KEYS.index(key) + 1
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Columns of the Questions sheet for one definition."""
+
+    options: tuple[Choice, ...]
+    """The answer columns' headings (descriptor per question row beneath)."""
+
+    id_col: int = 1
+    capability_col: int = 2
+    text_col: int = 3
+    first_option_col: int = 4
+
+    @property
+    def answer_col(self) -> int:
+        return self.first_option_col + len(self.options)
+
+    @property
+    def confidence_col(self) -> int:
+        return self.answer_col + 1
+
+    @property
+    def notes_col(self) -> int:
+        return self.answer_col + 2
+
+    @property
+    def evidence_col(self) -> int:
+        return self.answer_col + 3
+
+    @property
+    def to_show_col(self) -> int:
+        return self.answer_col + 4
+
+    @property
+    def guidance_col(self) -> int:
+        return self.answer_col + 5
+
+    @property
+    def input_cols(self) -> tuple[int, ...]:
+        """Columns respondents type into (unlocked)."""
+        return (self.answer_col, self.confidence_col, self.notes_col, self.evidence_col)
+
+    def headers(self) -> list[str]:
+        return ["ID", "Capability", "Question",
+                *(f"{c.value} {c.name}" for c in self.options),
+                "Answer", "Confidence", "Notes", "Evidence (separate with ;)",
+                "Evidence to show", "Guidance"]
+
+    @staticmethod
+    def row(index: int) -> int:
+        """Sheet row of the question at ``index`` (0-based, asking order)."""
+        return FIRST_QUESTION_ROW + index
+
+
+def layout_for(defn: Definition) -> Layout:
+    """The layout of ``defn``'s workbook: one descriptor column per answer option.
+
+    Level-anchored questionnaires get one column per framework level; practice
+    questionnaires one per answer-scale label.
+    """
+    questions: list[Question] = list(defn.questionnaire.questions)
+    anchored = next((x for x in questions if x.levels is not None), questions[0])
+    return Layout(tuple(defn.options(anchored)))
