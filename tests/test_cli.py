@@ -121,3 +121,11 @@ def test_core_never_imports_click() -> None:
                 for line in p.read_text().splitlines())
     ]
     assert offenders == []
+
+
+def test_text_tables_neutralise_terminal_escapes() -> None:
+    from assess.render.text import table
+
+    out = table(["a"], [["\x1b[31mred\x1b[0m\nnext"]])
+    assert "\x1b" not in out
+    assert "?[31mred?[0m?next" in out

@@ -41,10 +41,21 @@ def to_csv(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return buffer.getvalue()
 
 
+_CONTROL = dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)], "?")
+
+
+def terminal_safe(text: str) -> str:
+    """Text with control characters (escape sequences, newlines) replaced, so that what a
+    respondent wrote cannot move the cursor or recolour the terminal."""
+    return text.translate(_CONTROL)
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[str]],
           align: str | None = None) -> str:
-    """A plain aligned text table; ``align`` has one 'l' or 'r' per column."""
+    """A plain aligned text table; ``align`` has one 'l' or 'r' per column. Cells are
+    made terminal-safe (they may hold respondents' text)."""
     align = align or "l" * len(header)
+    rows = [[terminal_safe(str(c)) for c in row] for row in rows]
     widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=False)]
 
     def line(cells: Sequence[str]) -> str:
