@@ -51,12 +51,15 @@ def check_framework(fw: Framework, doc: Document) -> list[Problem]:
         problems.append(doc.problem(("method", "name"), f"unknown scoring method "
                                     f"{fw.method.name!r} {_known(METHODS)}"))
     else:
-        for message in METHODS[fw.method.name].check(fw):
-            problems.append(doc.problem(("method",), message))
+        for finding in METHODS[fw.method.name].check(fw):
+            loc, message = finding if isinstance(finding, tuple) else (("method",), finding)
+            problems.append(doc.problem(loc, message))
     return problems
 
 
 def check_questionnaire(q: Questionnaire, doc: Document, fw: Framework | None) -> list[Problem]:
+    from assess.scoring.methods import METHODS
+
     problems = _duplicates(doc, [c.id for c in q.capabilities], "capabilities")
     problems += _duplicates(doc, [x.id for x in q.questions], "questions")
     if doc.path.stem != q.id and doc.path.parent.name == "questionnaires":
@@ -81,6 +84,9 @@ def check_questionnaire(q: Questionnaire, doc: Document, fw: Framework | None) -
         if question.level is not None and question.level not in level_numbers:
             problems.append(doc.problem(("questions", i, "level"), f"level {question.level} "
                                         f"is not a level of framework {fw.id!r}"))
+    if fw is not None and fw.method.name in METHODS:
+        problems += [doc.problem(loc, message)
+                     for loc, message in METHODS[fw.method.name].check_questions(q, fw)]
     return problems
 
 
@@ -99,8 +105,13 @@ def check_response(r: Response, doc: Document, q: Questionnaire | None,
     for qid, answer in r.answers.items():
         loc = ("answers", qid)
         if qid not in question_ids:
+            successor = next((x.id for x in q.questions if qid in x.replaces), None)
+            hint = "" if successor is None else (
+                f" (version {q.version} replaced it with {successor!r}: rename the answer, or "
+                "keep the questionnaire version it was answered with in the assessment's "
+                "questionnaires/ folder; see docs/progress.md)")
             problems.append(doc.problem(loc, f"unknown question {qid!r} in questionnaire "
-                                        f"{q.id!r}"))
+                                        f"{q.id!r}{hint}"))
             continue
         message = answer_problem(answer.value, fw)
         if message:

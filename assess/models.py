@@ -85,7 +85,11 @@ class ScaleEntry(Strict):
 class Method(Strict):
     name: Id = Field(description="Registered scoring method: weighted_mean, cumulative, "
                      "rated_attributes or sum_of_level_means.")
-    params: dict[str, Any] = Field(default_factory=dict, description="Method parameters.")
+    params: dict[str, Any] = Field(default_factory=dict, description="Method parameters, "
+                                   "checked by the method (docs/scoring.md): cumulative "
+                                   "{achieving: [labels]}, rated_attributes {attributes: "
+                                   "{PA1.1: 1, ...}, bands: {N: 15, P: 50, L: 85, F: 100}}, "
+                                   "sum_of_level_means {streams: [A, B]}.")
 
 
 class Framework(Versioned):

@@ -113,10 +113,15 @@ def load_framework(ident: str, root: Path | None = None) -> tuple[Framework, Doc
     return load_checked(path, Framework, checks.check_framework)
 
 
-def all_capability_ids(root: Path | None = None) -> set[str]:
-    """Capability ids of every questionnaire that can be found (for dependency checks)."""
-    ids: set[str] = set()
+def all_capability_ids(root: Path | None = None,
+                       loaded: Iterable[Questionnaire] = ()) -> set[str]:
+    """Capability ids of every questionnaire that can be found (for dependency checks);
+    questionnaires already ``loaded`` are not read again."""
+    ids = {c.id for q in loaded for c in q.capabilities}
+    done = {q.id for q in loaded}
     for ident in available("questionnaires", root):
+        if ident in done:
+            continue
         path = find_definition("questionnaires", ident, root)
         assert path is not None
         try:
@@ -173,8 +178,12 @@ def apply_overrides(model: DependencyModel, over: object) -> DependencyModel:
     })
 
 
-def load_workspace(path: Path) -> Workspace:
-    """Load an assessment folder (or its assessment.yaml) with everything it refers to."""
+def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
+    """Load an assessment folder (or its assessment.yaml) with everything it refers to.
+
+    ``dependencies=False`` skips the dependency model (scoring does not read it), leaving
+    an empty model in its place.
+    """
     file = assessment_file(path)
     root = file.parent
     col = _Collector()
@@ -215,9 +224,10 @@ def load_workspace(path: Path) -> Workspace:
         if r_loaded:
             responses.append(r_loaded[0])
 
-    capability_ids = {c.id for q in questionnaires for c in q.capabilities}
-    deps, dep_problems = load_dependencies(a, root, capability_ids | all_capability_ids(root))
-    col.add(dep_problems)
+    deps = DependencyModel(schema_version=1)
+    if dependencies:
+        deps, dep_problems = load_dependencies(a, root, all_capability_ids(root, questionnaires))
+        col.add(dep_problems)
     if col.problems or fw is None:
         raise InvalidInput(col.problems)
     return Workspace(root, a, fw, questionnaires, responses, deps, files)

@@ -1,4 +1,8 @@
-"""Score results as JSON (fixed keys, SPEC.md section 8), CSV, Markdown and a text table."""
+"""Score results as JSON (fixed keys, SPEC.md section 8), CSV, Markdown and a text table.
+
+The question-level view (``--questions``) is in :mod:`.score_questions`, each
+respondent's view (``--by-respondent``) in :mod:`.score_respondents`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from typing import Any
 
 from assess.scoring.results import CapabilityResult, DomainResult, QuestionResult, ScoreResult
 
+from .score_detail import explain, level_dict
 from .text import fmt, md_escape, md_table, pct, table, to_csv, to_json
 
 
@@ -15,19 +20,22 @@ def _r(value: float | None) -> float | None:
 
 def question_dict(q: QuestionResult) -> dict[str, Any]:
     return {
-        "id": q.id, "value": _r(q.value), "na": q.na, "spread": _r(q.spread),
-        "disagreement": q.disagreement, "confidence": q.confidence, "consensus": q.consensus,
-        "answers": {a.respondent: a.value for a in q.answers},
+        "id": q.id, "text": q.text, "value": _r(q.value), "answered": q.answered, "na": q.na,
+        "spread": _r(q.spread), "disagreement": q.disagreement, "confidence": q.confidence,
+        "consensus": q.consensus, "answers": {a.respondent: a.value for a in q.answers},
     }
 
 
 def capability_dict(c: CapabilityResult) -> dict[str, Any]:
-    return {
+    entry: dict[str, Any] = {
         "id": c.id, "name": c.name, "score": _r(c.score), "level": c.level,
         "target": _r(c.target), "gap": _r(c.gap), "coverage": _r(c.coverage),
         "spread": _r(c.spread), "disagreement": c.disagreement, "confidence": c.confidence,
         "weight": c.weight,
     }
+    if c.levels:  # only methods that work level by level explain themselves
+        entry["levels"] = [level_dict(lv) for lv in c.levels]
+    return entry
 
 
 def domain_dict(d: DomainResult, questions: bool = False) -> dict[str, Any]:
@@ -44,13 +52,18 @@ def domain_dict(d: DomainResult, questions: bool = False) -> dict[str, Any]:
     }
 
 
+def assessment_dict(result: ScoreResult) -> dict[str, Any]:
+    """The ``assessment`` block every score JSON starts with."""
+    return {"organisation": result.organisation, "date": result.date,
+            "framework": result.framework, "method": result.method,
+            "aggregation": result.aggregation,
+            "scale": {"min": result.scale_min, "max": result.scale_max}}
+
+
 def score_dict(result: ScoreResult, questions: bool = False) -> dict[str, Any]:
     o = result.overall
     return {
-        "assessment": {"organisation": result.organisation, "date": result.date,
-                       "framework": result.framework, "method": result.method,
-                       "aggregation": result.aggregation,
-                       "scale": {"min": result.scale_min, "max": result.scale_max}},
+        "assessment": assessment_dict(result),
         "overall": {"score": _r(o.score), "level": o.level, "target": _r(o.target),
                     "gap": _r(o.gap), "coverage": _r(o.coverage)},
         "domains": [domain_dict(d, questions) for d in result.domains],
@@ -58,32 +71,54 @@ def score_dict(result: ScoreResult, questions: bool = False) -> dict[str, Any]:
     }
 
 
-def _level(result: ScoreResult, level: int | None) -> str:
+def level_text(result: ScoreResult, level: int | None) -> str:
+    """'3 Defined' for a level number; '–' when there is none."""
     if level is None:
         return "–"
     return f"{level} {result.level_names.get(level, '')}".strip()
 
 
+_level = level_text
+
+
+def title(result: ScoreResult, what: str = "maturity assessment") -> str:
+    return (f"{result.organisation} — {what} {result.date} "
+            f"({result.framework}, {result.method}, {result.aggregation} of respondents)")
+
+
+def _details(result: ScoreResult) -> list[tuple[CapabilityResult, str]]:
+    out = []
+    for c in result.capabilities():
+        line = explain(c, result)
+        if line:
+            out.append((c, line))
+    return out
+
+
 def render_table(result: ScoreResult) -> str:
-    header = ["Domain / capability", "Score", "Level", "Target", "Gap", "Coverage", "Spread", ""]
+    header = ["Domain / capability", "Score", "Level", "Target", "Gap", "Coverage", "Spread",
+              "Confidence", ""]
     rows: list[list[str]] = []
     for d in result.domains:
         rows.append([d.name.upper(), fmt(d.score), _level(result, d.level), fmt(d.target, 1),
-                     fmt(d.gap), pct(d.coverage), "", ""])
+                     fmt(d.gap), pct(d.coverage), "", "", ""])
         for c in d.capabilities:
             rows.append([f"  {c.name}", fmt(c.score), _level(result, c.level), fmt(c.target, 1),
-                         fmt(c.gap), pct(c.coverage), fmt(c.spread, 1),
+                         fmt(c.gap), pct(c.coverage), fmt(c.spread), c.confidence or "–",
                          "! disagreement" if c.disagreement else ""])
     o = result.overall
     rows.append(["OVERALL", fmt(o.score), _level(result, o.level), fmt(o.target, 1),
-                 fmt(o.gap), pct(o.coverage), "", ""])
-    title = (f"{result.organisation} — maturity assessment {result.date} "
-             f"({result.framework}, {result.method}, {result.aggregation} of respondents)\n\n")
-    note = ""
+                 fmt(o.gap), pct(o.coverage), "", "", ""])
+    text = title(result) + "\n\n" + table(header, rows, "lrlrrrrll")
+    details = _details(result)
+    if details:
+        text += f"\nHow the levels were reached ({result.method}):\n"
+        text += "".join(f"  {c.name}: {line}\n" for c, line in details)
     if any(c.disagreement for c in result.capabilities()):
-        note = ("\n! disagreement: respondents' answers to at least one question differ by "
-                "the framework's threshold or more; resolve it in the workshop.\n")
-    return title + table(header, rows, "lrlrrrrl") + note
+        text += ("\n! disagreement: respondents' answers to at least one question differ by "
+                 "the framework's threshold or more; resolve it in the workshop "
+                 "(assess score --questions shows who answered what).\n")
+    return text
 
 
 def render_csv(result: ScoreResult) -> str:
@@ -109,23 +144,35 @@ def render_markdown(result: ScoreResult) -> str:
              f"(method `{result.method}`, {result.aggregation} of respondents).\n",
              f"**Overall: {fmt(o.score)} ({_level(result, o.level)}) against a target of "
              f"{fmt(o.target, 1)}; coverage {pct(o.coverage)}.**\n"]
-    header = ["Capability", "Score", "Level", "Target", "Gap", "Coverage", "Spread"]
+    header = ["Capability", "Score", "Level", "Target", "Gap", "Coverage", "Spread",
+              "Confidence"]
     for d in result.domains:
         parts.append(f"## {md_escape(d.name)}: {fmt(d.score)} ({_level(result, d.level)}), "
                      f"target {fmt(d.target, 1)}\n")
         rows = [[md_escape(c.name) + (" ⚠" if c.disagreement else ""), fmt(c.score),
                  _level(result, c.level), fmt(c.target, 1), fmt(c.gap), pct(c.coverage),
-                 fmt(c.spread, 1)] for c in d.capabilities]
-        parts.append(md_table(header, rows, "lrlrrrr"))
+                 fmt(c.spread), c.confidence or "–"] for c in d.capabilities]
+        parts.append(md_table(header, rows, "lrlrrrrl"))
+    details = _details(result)
+    if details:
+        parts.append(f"## How the levels were reached (`{result.method}`)\n")
+        parts.append("".join(f"- **{md_escape(c.name)}**: {md_escape(line)}\n"
+                             for c, line in details))
     if any(c.disagreement for c in result.capabilities()):
-        parts.append("⚠ respondents disagree by the framework's threshold or more on at least "
-                     "one question of this capability.\n")
+        parts.append("⚠ respondents' answers to at least one question of this capability differ "
+                     "by the framework's threshold or more; resolve it in the workshop.\n")
     return "\n".join(parts)
 
 
 def render_scores(result: ScoreResult, fmt_name: str, questions: bool = False) -> str:
+    """Render scores; with ``questions``, the question-level view instead of the summary
+    (JSON nests the questions under each capability)."""
     if fmt_name == "json":
         return to_json(score_dict(result, questions))
+    if questions:
+        from .score_questions import render_questions
+
+        return render_questions(result, fmt_name)
     if fmt_name == "csv":
         return render_csv(result)
     if fmt_name == "markdown":

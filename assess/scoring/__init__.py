@@ -88,7 +88,8 @@ def score_assessment(inputs: Inputs) -> ScoreResult:
         capabilities = []
         for cap in q.capabilities:
             items = [(x, results[x.id]) for x in q.questions if x.capability == cap.id]
-            raw = method.score(items, fw, fw.method.params) if items else None
+            outcome = method.evaluate(items, fw, fw.method.params) if items else None
+            raw = None if outcome is None else outcome.score
             score = None if raw is None else min(max(raw, low), high)
             target = cap_targets.get(cap.id, domain_target)
             capabilities.append(CapabilityResult(
@@ -100,6 +101,7 @@ def score_assessment(inputs: Inputs) -> ScoreResult:
                 disagreement=any(r.disagreement for _, r in items),
                 confidence=middle_confidence([r.confidence for _, r in items if r.answered]),
                 questions=tuple(r for _, r in items),
+                levels=() if outcome is None else outcome.levels,
             ))
         score = _weighted([(c.weight, c.score) for c in capabilities])
         domains.append(DomainResult(
@@ -124,6 +126,7 @@ def score_assessment(inputs: Inputs) -> ScoreResult:
         method=method.name, aggregation=how, scale_min=low, scale_max=high,
         level_names={lv.level: lv.name for lv in fw.levels}, overall=overall,
         domains=tuple(domains), respondents=tuple(respondents.items()),
+        scale=tuple((e.label, e.value) for e in fw.answer_scale or ()),
     )
 
 

@@ -1,10 +1,20 @@
 """Combine several respondents' answers to one question.
 
-Rules (docs/scoring.md): a consensus response wins wherever it answers. Otherwise the
-framework's (or assessment's) aggregation applies to the respondents who gave a value:
-``median`` (default), ``mean`` or ``min``; ``consensus`` counts only agreed answers, so a
-question without a consensus answer is unanswered. A question is N/A when everyone who
-answered it said n/a. Spread is max - min of the individual values.
+Rules (docs/scoring.md, "Several respondents"):
+
+- A consensus response wins wherever it answers (its value, or its n/a).
+- Otherwise the framework's (or assessment's) aggregation applies to the respondents who
+  gave a value: ``median`` (default; the mean of the two middle values for an even
+  count), ``mean`` or ``min``. ``consensus`` counts only agreed answers, so a question
+  without a consensus answer stays unanswered (and shows in the coverage).
+- A respondent's n/a is no opinion on the value: the question is N/A only when everyone
+  who answered it said n/a.
+- Spread is max - min of the individual (non-consensus) values. A spread at or above the
+  threshold with two or more values is a disagreement. The flag stays when a consensus
+  answer has settled the question (``consensus`` is then true): the workshop's record
+  shows that people disagreed and that it was settled.
+- Confidence: the consensus answer's when it wins, else the median of the confidences
+  given with values (the lower one of the middle two), None when nobody gave one.
 """
 
 from __future__ import annotations
@@ -17,6 +27,8 @@ from assess.models import Answer, Framework, Question
 from .results import QuestionResult, RespondentAnswer
 
 CONFIDENCE_ORDER = ("low", "medium", "high")
+AGGREGATIONS = ("median", "mean", "min", "consensus")
+TOLERANCE = 1e-9
 
 
 def numeric(value: float | str, fw: Framework) -> float | None:
@@ -30,6 +42,7 @@ def numeric(value: float | str, fw: Framework) -> float | None:
 
 
 def combine(values: Sequence[float], how: str) -> float:
+    """One value from several respondents' values: median, mean or min."""
     if how == "mean":
         return statistics.fmean(values)
     if how == "min":
@@ -56,7 +69,7 @@ def aggregate_question(
     individual = [
         RespondentAnswer(who, a.value, numeric(a.value, fw), a.confidence, a.notes,
                          tuple(a.evidence))
-        for who, a, is_consensus in answers
+        for who, a, _ in answers
     ]
     agreed = [r for r, (_, _, is_consensus) in zip(individual, answers, strict=True)
               if is_consensus]
@@ -66,7 +79,7 @@ def aggregate_question(
     spread = max(values) - min(values) if values else 0.0
 
     if agreed:
-        chosen = agreed[-1]
+        chosen = agreed[-1]  # several consensus files: the last by file name wins
         value, na = chosen.numeric, chosen.numeric is None
         confidence = chosen.confidence
     elif how == "consensus":
@@ -82,7 +95,7 @@ def aggregate_question(
         value=value,
         na=na,
         spread=spread,
-        disagreement=spread >= threshold - 1e-9 and len(values) > 1,
+        disagreement=len(values) > 1 and spread >= threshold - TOLERANCE,
         confidence=confidence,
         consensus=bool(agreed),
         answers=tuple(individual),

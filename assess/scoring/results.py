@@ -36,6 +36,34 @@ class QuestionResult:
 
 
 @dataclass(frozen=True)
+class PartDetail:
+    """One scored part of a level: an ISO/IEC 33020 process attribute or a SAMM stream."""
+
+    id: str
+    value: float | None
+    """Attribute percentage or stream mean; None when nothing counted."""
+    rating: str | None = None
+    """N, P, L or F for a process attribute."""
+    questions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LevelDetail:
+    """How a scoring method judged one level of a capability (methods other than
+    weighted_mean explain themselves this way; see docs/scoring.md)."""
+
+    level: int
+    value: float | None
+    """cumulative: share of this level's practices achieved; sum_of_level_means: mean of
+    the streams; rated_attributes: None (see the parts)."""
+    achieved: bool | None
+    """None when the method does not gate levels (sum_of_level_means)."""
+    blocking: tuple[str, ...] = ()
+    """Practices (question ids) or attributes that keep this level from being achieved."""
+    parts: tuple[PartDetail, ...] = ()
+
+
+@dataclass(frozen=True)
 class CapabilityResult:
     id: str
     name: str
@@ -50,6 +78,8 @@ class CapabilityResult:
     disagreement: bool
     confidence: str | None
     questions: tuple[QuestionResult, ...] = ()
+    levels: tuple[LevelDetail, ...] = ()
+    """Per-level explanation from the scoring method (empty for weighted_mean)."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +118,8 @@ class ScoreResult:
     domains: tuple[DomainResult, ...]
     respondents: tuple[tuple[str, str], ...] = field(default=())
     """(name, role) of every respondent, in first-seen order."""
+    scale: tuple[tuple[str, float], ...] = field(default=())
+    """(label, value) of the framework's answer scale; empty for level-anchored answers."""
 
     def capability(self, capability_id: str) -> CapabilityResult:
         for domain in self.domains:
