@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ._common import assessment_argument, handle_errors
+
+
+@click.command()
+@assessment_argument
+@click.option("--format", "fmt", type=click.Choice(["svg", "png", "graphml", "json"]),
+              required=True, help="Picture (svg, png) or data (graphml, json).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (default: standard output for graphml and json, "
+              "dependency-graph.<format> for pictures).")
+@handle_errors
+def graph(assessment: Path, fmt: str, output: Path | None) -> None:
+    """The dependency graph: capabilities -> core technologies -> programmes.
+
+    Capabilities carry their current score, target and gap; prerequisite edges link
+    capabilities. The picture colours gaps by size and highlights programmes at risk.
+
+    \b
+    Example:
+      assess graph examples/northshire --format png -o graph.png
+      assess graph examples/northshire --format graphml -o graph.graphml
+    """
+    from assess.graph import render_graph
+
+    data = render_graph(assessment, fmt)
+    if isinstance(data, str) and output is None:
+        click.echo(data, nl=False)
+        return
+    target = output or Path(f"dependency-graph.{fmt}")
+    from assess.yamlio import write_bytes
+
+    write_bytes(target, data.encode("utf-8") if isinstance(data, str) else data)
+    click.echo(f"wrote {target}", err=True)

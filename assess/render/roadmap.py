@@ -1,0 +1,136 @@
+"""The phased roadmap as JSON (SPEC.md section 8 keys), Markdown and a text table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assess.prioritise.recommendations import Recommendations
+from assess.prioritise.roadmap import Roadmap, RoadmapPhase
+
+from .recommendations import step_label
+from .text import fmt, md_escape, md_table, table, to_json
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _owners(phase: RoadmapPhase, recs: Recommendations) -> dict[str, float]:
+    by_id = recs.by_id()
+    owners: dict[str, float] = {}
+    for sid in phase.recommendations:
+        owners[by_id[sid].owner] = owners.get(by_id[sid].owner, 0.0) + by_id[sid].effort
+    return dict(sorted(owners.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _bands(phase: RoadmapPhase, recs: Recommendations) -> dict[str, int]:
+    by_id = recs.by_id()
+    bands: dict[str, int] = {}
+    for sid in phase.recommendations:
+        band = by_id[sid].cost_band or "unbanded"
+        bands[band] = bands.get(band, 0) + 1
+    return dict(sorted(bands.items()))
+
+
+def roadmap_dict(roadmap: Roadmap, recs: Recommendations) -> dict[str, Any]:
+    by_id = recs.by_id()
+    return {
+        "phases": [{
+            "name": p.name, "capacity": p.capacity, "recommendations": list(p.recommendations),
+            "projected": {d: _r(s) for d, s in p.projected},
+            "months": p.months, "start_month": p.start_month, "end_month": p.end_month,
+            "effort": p.effort, "oversize": list(p.oversize),
+            "projected_overall": _r(p.projected_overall),
+            "levels": dict(p.levels), "effort_by_owner": _owners(p, recs),
+            "cost_bands": _bands(p, recs),
+        } for p in roadmap.phases],
+        "backlog": list(roadmap.backlog),
+        "current": {d: _r(s) for d, s in roadmap.current},
+        "current_overall": _r(roadmap.current_overall),
+        "backlog_effort": sum(by_id[s].effort for s in roadmap.backlog),
+    }
+
+
+def _projection(roadmap: Roadmap, phase: RoadmapPhase, names: dict[str, str],
+                markdown: bool = False) -> str:
+    """Domains whose score the phase changes, and the overall score: 'Cloud 1.87 -> 2.10'."""
+    now = dict(roadmap.current)
+    arrow = "→" if markdown else "->"
+    parts = [f"{md_escape(names.get(d, d)) if markdown else names.get(d, d)} "
+             f"{fmt(now.get(d))} {arrow} {fmt(s)}"
+             for d, s in phase.projected if s != now.get(d)]
+    overall = f"overall {fmt(roadmap.current_overall)} {arrow} {fmt(phase.projected_overall)}"
+    return "; ".join([*parts, overall])
+
+
+def _phase_title(phase: RoadmapPhase) -> str:
+    flag = "  ! one step larger than the phase's capacity" if phase.oversize else ""
+    return (f"{phase.name} (months {phase.start_month}-{phase.end_month}): "
+            f"{phase.effort:g} of {phase.capacity:g} person-days, "
+            f"{len(phase.recommendations)} step{'' if len(phase.recommendations) == 1 else 's'}"
+            f"{flag}")
+
+
+def render_table(roadmap: Roadmap, recs: Recommendations) -> str:
+    by_id = recs.by_id()
+    names = dict(recs.domains)
+    out: list[str] = []
+    for phase in roadmap.phases:
+        out.append(_phase_title(phase))
+        rows = [[str(i), by_id[s].capability_name, step_label(recs, by_id[s]),
+                 f"{by_id[s].effort:g}", by_id[s].owner, f"#{by_id[s].rank}"]
+                for i, s in enumerate(phase.recommendations, 1)]
+        if rows:
+            body = table(["", "Capability", "Step", "Effort", "Owner", "Rank"], rows, "rllrlr")
+            out += ["  " + line for line in body.splitlines()]
+        else:
+            out.append("  (nothing fits)")
+        out.append(f"  Projected if delivered: {_projection(roadmap, phase, names)}")
+        out.append("")
+    effort = sum(by_id[s].effort for s in roadmap.backlog)
+    out.append(f"Backlog: {len(roadmap.backlog)} step{'' if len(roadmap.backlog) == 1 else 's'}, "
+               f"{effort:g} person-days"
+               + (f": {', '.join(roadmap.backlog)}" if roadmap.backlog else ""))
+    return "\n".join(out) + "\n"
+
+
+def render_markdown(roadmap: Roadmap, recs: Recommendations) -> str:
+    by_id = recs.by_id()
+    names = dict(recs.domains)
+    parts = ["# Roadmap\n",
+             "Steps are planned in priority order, never before their prerequisites, within "
+             "each phase's capacity (person-days); within a phase they are listed in an order "
+             "that can be carried out.\n"]
+    for phase in roadmap.phases:
+        parts.append(f"## {md_escape(_phase_title(phase))}\n")
+        rows = [[str(i), md_escape(by_id[s].capability_name),
+                 step_label(recs, by_id[s], True),
+                 md_escape(by_id[s].action), f"{by_id[s].effort:g}",
+                 md_escape(by_id[s].cost_band or "–"), md_escape(by_id[s].owner),
+                 str(by_id[s].rank)]
+                for i, s in enumerate(phase.recommendations, 1)]
+        if rows:
+            parts.append(md_table(["", "Capability", "Step", "Action", "Effort", "Cost",
+                                   "Owner", "Rank"], rows, "rlllrllr"))
+        else:
+            parts.append("Nothing fits in this phase.\n")
+        parts.append(f"Projected if delivered: {_projection(roadmap, phase, names, True)}.\n")
+    parts.append("## Backlog\n")
+    if roadmap.backlog:
+        rows = [[md_escape(by_id[s].capability_name), step_label(recs, by_id[s], True),
+                 f"{by_id[s].effort:g}", md_escape(by_id[s].owner), str(by_id[s].rank)]
+                for s in roadmap.backlog]
+        parts.append(md_table(["Capability", "Step", "Effort", "Owner", "Rank"], rows,
+                              "llrlr"))
+    else:
+        parts.append("Nothing left over: every step fits in a phase.\n")
+    return "\n".join(parts)
+
+
+def render_roadmap(roadmap: Roadmap, recs: Recommendations, fmt_name: str) -> str:
+    """``roadmap`` as table, json or markdown (``recs`` supplies names and efforts)."""
+    if fmt_name == "json":
+        return to_json(roadmap_dict(roadmap, recs))
+    if fmt_name == "markdown":
+        return render_markdown(roadmap, recs)
+    return render_table(roadmap, recs)
