@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ._common import assessment_argument, handle_errors
+
+
+@click.command()
+@assessment_argument
+@click.option("--format", "formats", multiple=True,
+              type=click.Choice(["html", "markdown", "pdf", "xlsx"]),
+              help="Output format; repeat for several (default: html). PDF needs the "
+              "'pdf' extra (WeasyPrint).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="With several formats, a folder (created) that receives report.<ext>; "
+              "with one format, a file name (e.g. client.html) or a folder. Default: the "
+              "current folder.")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder searched for templates (report.html.j2, report.md.j2, "
+              "report.css, partials/...) before the built-in ones.")
+@click.option("--title", help="Report title (default: 'Infrastructure and digital "
+              "foundations: gap analysis').")
+@click.option("--logo", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Logo for the cover (PNG, JPEG, GIF, WebP or SVG, at most 2 MB); "
+              "embedded in the file.")
+@handle_errors
+def report(assessment: Path, formats: tuple[str, ...], output: Path | None,
+           templates: Path | None, title: str | None, logo: Path | None) -> None:
+    """Write the gap-analysis report: HTML, Markdown, PDF and/or an Excel workbook.
+
+    ASSESSMENT is a folder holding assessment.yaml (or that file). The report is shaped
+    like an ICT strategy: executive summary, vision and principles, foundations by
+    domain, core technologies, programmes, governance, resourcing, action plan and
+    appendices, with charts. HTML is one self-contained file; Markdown writes its charts
+    as PNG files into <name>-charts/ beside it.
+
+    \b
+    Example:
+      assess report examples/northshire -o northshire.html
+      assess report examples/northshire --format html --format pdf --format xlsx -o out
+      assess report examples/northshire --format markdown -o out/report.md
+      assess report client-2026 --templates branding --title "ICT foundations review" \\
+          --logo branding/logo.svg -o client-2026/report
+    """
+    from assess.report import ReportOptions, write_reports
+
+    options = ReportOptions(templates=templates, title=title, logo=logo)
+    for path in write_reports(assessment, list(formats), output, options):
+        click.echo(f"wrote {path}", err=True)

@@ -1,0 +1,190 @@
+"""The gap-analysis report: HTML, Markdown, PDF and XLSX from one plain context.
+
+::
+
+    inputs = load_inputs(Path("examples/northshire"))       # load, score, prioritise
+    ctx = build_context(inputs, title=None, logo=None)     # plain data (context.py)
+    paths = write_reports(Path("examples/northshire"), ["html", "pdf"], Path("out"))
+
+Rendering modules (html, markdown, pdf, xlsx, charts) import jinja2, matplotlib,
+openpyxl and WeasyPrint inside their functions; importing this package is cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assess.errors import AssessError, NotFound, OutputError
+from assess.yamlio import display_path
+
+from .context import Logo, ReportInputs, build_context
+
+if TYPE_CHECKING:
+    from .figures import Chart
+
+__all__ = ["FORMATS", "Logo", "ReportInputs", "ReportOptions", "available_formats",
+           "build_context", "load_inputs", "output_paths", "read_logo", "write_reports"]
+
+FORMATS = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "xlsx": ".xlsx"}
+"""Format name -> file suffix."""
+SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+            ".pdf": "pdf", ".xlsx": "xlsx"}
+BASENAME = "report"
+LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+              ".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp"}
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    templates: Path | None = None
+    """Folder searched for templates (and report.css) before the shipped reports/."""
+    title: str | None = None
+    logo: Path | None = None
+
+
+def load_inputs(path: Path) -> ReportInputs:
+    """Load, check, score and prioritise the assessment at ``path``."""
+    from assess.prioritise import phases_for, plan_roadmap, programme_readiness, recommend
+    from assess.render.progress import progress_block
+    from assess.scoring import score_assessment
+    from assess.workspace import load_workspace
+
+    ws = load_workspace(path)
+    result = score_assessment(ws.scoring_inputs())
+    recs = recommend(ws.dependencies, result)
+    return ReportInputs(
+        result=result, framework=ws.framework, questionnaires=ws.questionnaires,
+        model=ws.dependencies, recommendations=recs,
+        roadmap=plan_roadmap(recs, result, phases_for(ws.assessment)),
+        readiness=programme_readiness(ws.dependencies, result),
+        vision=ws.assessment.vision, principles=ws.assessment.principles,
+        progress=progress_block(ws.root, result, ws.questionnaires),
+    )
+
+
+_MAGIC = {"image/png": (b"\x89PNG",), "image/jpeg": (b"\xff\xd8",),
+          "image/gif": (b"GIF87a", b"GIF89a"), "image/webp": (b"RIFF",)}
+
+
+def read_logo(path: Path) -> Logo:
+    """Read and check a logo file (PNG, JPEG, GIF, WebP or SVG, at most 2 MB)."""
+    mime = LOGO_TYPES.get(path.suffix.lower())
+    name = display_path(path)
+    if mime is None:
+        raise AssessError(f"{name}: a logo must be one of {', '.join(sorted(LOGO_TYPES))}")
+    if not path.is_file():
+        raise NotFound(f"{name}: logo file not found")
+    data = path.read_bytes()
+    if len(data) > LOGO_MAX_BYTES:
+        raise AssessError(f"{name}: {len(data):,} bytes is over the "
+                          f"{LOGO_MAX_BYTES:,}-byte limit for a logo")
+    magic = _MAGIC.get(mime)
+    looks_right = (data.startswith(magic) if magic else b"<svg" in data[:4096])
+    if not looks_right:
+        raise AssessError(f"{name}: the file is not a {path.suffix.lower()[1:].upper()} image")
+    return Logo(data, mime)
+
+
+def output_paths(formats: Sequence[str], out: Path | None) -> dict[str, Path]:
+    """Where each format goes.
+
+    Several formats: ``out`` is a folder (created), holding ``report.<ext>`` files. One
+    format: ``out`` is a file when it has a suffix, a folder when it is an existing
+    folder or has no suffix. No ``out``: the current folder. No format: the one the
+    suffix of ``out`` names (report.pdf), else html.
+    """
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise AssessError(f"unknown format {unknown[0]!r} (known: {', '.join(FORMATS)})")
+    out = out if out is not None else Path.cwd()
+    implied = SUFFIXES.get(out.suffix.lower()) if not out.is_dir() else None
+    chosen = list(dict.fromkeys(formats)) or [implied or "html"]
+    if len(chosen) == 1 and not out.is_dir() and out.suffix:
+        fmt = chosen[0]
+        meant = SUFFIXES.get(out.suffix.lower())
+        if meant is not None and meant != fmt:
+            raise AssessError(f"{display_path(out)}: the name says {meant} but the format is "
+                              f"{fmt}; give a {FORMATS[fmt]} name or a folder")
+        return {fmt: out}
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{display_path(out)}: is a file; several formats need a folder")
+    return {fmt: out / f"{BASENAME}{FORMATS[fmt]}" for fmt in chosen}
+
+
+def write_reports(path: Path, formats: Sequence[str], out: Path | None,
+                  options: ReportOptions | None = None,
+                  inputs: ReportInputs | None = None) -> Iterator[Path]:
+    """Write the report of the assessment at ``path`` in each format; yield each file
+    written (a Markdown report's chart images included). Every write is atomic."""
+    from assess.yamlio import write_bytes
+
+    from .figures import render_charts
+
+    options = options or ReportOptions()
+    if options.templates is not None and not options.templates.is_dir():
+        raise NotFound(f"{display_path(options.templates)}: templates folder not found")
+    targets = output_paths(formats, out)
+    logo = read_logo(options.logo) if options.logo is not None else None
+    if "pdf" in targets:
+        _check_weasyprint()
+    inputs = inputs or load_inputs(path)
+    ctx = build_context(inputs, title=options.title, logo=logo, progress=inputs.progress)
+    # Render everything before writing anything: a broken template override then leaves
+    # no half-written set of reports behind.
+    files: list[tuple[Path, bytes]] = []
+    png = render_charts(ctx, "png", inputs) if {"markdown", "pdf"} & set(targets) else {}
+    for fmt, target in targets.items():
+        files.extend(_render(fmt, target, ctx, inputs, png, options.templates))
+    for target, data in files:
+        write_bytes(target, data)
+        yield target
+
+
+def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
+            png: Mapping[str, Chart], templates: Path | None) -> list[tuple[Path, bytes]]:
+    """The files of one format: (path, bytes), the report itself last."""
+    if fmt == "html":
+        from .figures import render_charts
+        from .html import render_html
+
+        html = render_html(ctx, render_charts(ctx, "svg", inputs), templates)
+        return [(target, html.encode("utf-8"))]
+    if fmt == "markdown":
+        from .markdown import charts_folder, render_markdown
+
+        text, extra = render_markdown(ctx, charts_folder(target), png, templates)
+        return [*((target.parent / rel, data) for rel, data in extra.items()),
+                (target, text.encode("utf-8"))]
+    if fmt == "pdf":
+        from .pdf import render_pdf
+
+        return [(target, render_pdf(ctx, png, templates))]
+    from .xlsx import render_xlsx
+
+    return [(target, render_xlsx(ctx))]
+
+
+def available_formats() -> tuple[list[str], dict[str, str]]:
+    """Formats that can be written here, and why any others cannot (PDF needs the
+    optional WeasyPrint)."""
+    import importlib.util
+
+    from .pdf import INSTALL_HINT
+
+    if importlib.util.find_spec("weasyprint") is None:
+        return [f for f in FORMATS if f != "pdf"], {"pdf": INSTALL_HINT}
+    return list(FORMATS), {}
+
+
+def _check_weasyprint() -> None:
+    """Fail before any file is written when the PDF cannot be made."""
+    import importlib.util
+
+    if importlib.util.find_spec("weasyprint") is None:
+        from .pdf import INSTALL_HINT
+
+        raise OutputError(INSTALL_HINT)

@@ -1,0 +1,255 @@
+"""What each chart shows, taken from the report context: plain data, no matplotlib.
+
+The drawing functions in :mod:`assess.report.charts` take exactly these records, so tests
+can check what is handed to matplotlib without drawing. Every record carries a
+``summary`` (the text alternative: figure caption and screen-reader text) and a
+``table()`` (the data table printed beside the chart), both from the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+GAP_BARS = 15
+"""Largest gaps shown in the gap chart (the capability tables list them all)."""
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
+             "#000000")
+"""Okabe and Ito's colour-blind-safe palette, most distinguishable first (yellow late: it
+is faint on white). Domains take these colours in report order, the same in every chart."""
+STATUS_COLOURS = {"ready": "#009E73", "watch": "#E69F00", "at risk": "#D55E00",
+                  "unknown": "#999999"}
+CURRENT = "#0072B2"
+TARGET = "#000000"
+
+Table = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
+"""(header, rows) of text cells."""
+
+
+def domain_colours(domain_ids: Sequence[str]) -> dict[str, str]:
+    return {d: OKABE_ITO[i % len(OKABE_ITO)] for i, d in enumerate(domain_ids)}
+
+
+def _plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+def _n(value: float | None) -> str:
+    return "not assessed" if value is None else f"{value:.2f}"
+
+
+@dataclass(frozen=True)
+class RadarData:
+    labels: tuple[str, ...]
+    current: tuple[float, ...]
+    target: tuple[float, ...]
+    scale_max: float
+    summary: str
+
+    def table(self) -> Table:
+        return (("Domain", "Current", "Target"),
+                tuple((lab, f"{c:.2f}", f"{t:g}")
+                      for lab, c, t in zip(self.labels, self.current, self.target,
+                                           strict=True)))
+
+
+@dataclass(frozen=True)
+class HeatmapColumn:
+    domain: str
+    cells: tuple[tuple[str, float | None, float], ...]
+    """(capability name, score or None, target), in questionnaire order."""
+
+
+@dataclass(frozen=True)
+class HeatmapData:
+    columns: tuple[HeatmapColumn, ...]
+    """One column per domain: a capability map coloured by level."""
+    levels: tuple[tuple[int, str], ...]
+    """(level, name) of the framework, lowest first: the colour key."""
+    summary: str
+
+    def table(self) -> Table:
+        return (("Domain", "Capability", "Score", "Target"),
+                tuple((c.domain, name, _n(score), f"{target:g}")
+                      for c in self.columns for name, score, target in c.cells))
+
+
+@dataclass(frozen=True)
+class GapBarsData:
+    labels: tuple[str, ...]
+    gaps: tuple[float, ...]
+    scores: tuple[float, ...]
+    targets: tuple[float, ...]
+    colours: tuple[str, ...]
+    domains: tuple[str, ...]
+    legend: tuple[tuple[str, str], ...]
+    """(domain name, colour) of the domains shown."""
+    summary: str
+
+    def table(self) -> Table:
+        return (("Capability", "Domain", "Score", "Target", "Gap"),
+                tuple((lab, d, f"{s:.2f}", f"{t:g}", f"{g:.2f}")
+                      for lab, d, s, t, g in zip(self.labels, self.domains, self.scores,
+                                                 self.targets, self.gaps, strict=True)))
+
+
+@dataclass(frozen=True)
+class ReadinessData:
+    labels: tuple[str, ...]
+    readiness: tuple[float, ...]
+    """0-1, lowest (most at risk) first."""
+    statuses: tuple[str, ...]
+    at_risk_below: float
+    ready_from: float
+    summary: str
+
+    def table(self) -> Table:
+        return (("Programme", "Readiness", "Status"),
+                tuple((lab, f"{r * 100:.0f}%", s)
+                      for lab, r, s in zip(self.labels, self.readiness, self.statuses,
+                                           strict=True)))
+
+
+@dataclass(frozen=True)
+class GanttBar:
+    row: int
+    start: float
+    end: float
+    label: str
+    colour: str
+    phase: str
+
+
+@dataclass(frozen=True)
+class GanttData:
+    phases: tuple[tuple[str, float, float], ...]
+    """(name, start month, end month)."""
+    rows: tuple[str, ...]
+    bars: tuple[GanttBar, ...]
+    legend: tuple[tuple[str, str], ...]
+    summary: str
+
+    def table(self) -> Table:
+        return (("Capability", "Phase", "Level reached"),
+                tuple((self.rows[b.row], b.phase, b.label.removeprefix("to L"))
+                      for b in self.bars))
+
+
+@dataclass(frozen=True)
+class ProjectionData:
+    labels: tuple[str, ...]
+    """Domain names (assessed domains only) and 'Overall' last."""
+    series: tuple[tuple[str, tuple[float, ...]], ...]
+    """('Today', scores), then one per phase ('After 0-6 months', scores)."""
+    targets: tuple[float, ...]
+    scale_max: float
+    summary: str
+
+    def table(self) -> Table:
+        header = ("Domain", *(name for name, _ in self.series), "Target")
+        return (header, tuple((lab, *(f"{values[i]:.2f}" for _, values in self.series),
+                               f"{self.targets[i]:g}") for i, lab in enumerate(self.labels)))
+
+
+def radar(ctx: Mapping[str, Any]) -> RadarData:
+    doms = [d for d in ctx["domains"] if d["assessed"]]
+    left_out = [d["name"] for d in ctx["domains"] if not d["assessed"]]
+    parts = [f"{d['name']} {d['score']:.2f} against a target of {d['target']:g}" for d in doms]
+    summary = "Current maturity against target by domain: " + "; ".join(parts) + "."
+    if left_out:
+        summary += " Not scored (no answer with a value): " + ", ".join(left_out) + "."
+    return RadarData(tuple(d["name"] for d in doms), tuple(d["score"] for d in doms),
+                     tuple(d["target"] for d in doms), ctx["scale"]["max"], summary)
+
+
+def heatmap(ctx: Mapping[str, Any]) -> HeatmapData:
+    columns = tuple(HeatmapColumn(d["name"], tuple((c["name"], c["score"], c["target"])
+                                                   for c in d["capabilities"]))
+                    for d in ctx["domains"])
+    below = [c for d in ctx["domains"] for c in d["capabilities"] if c["status"] == "gap"]
+    total = sum(len(d["capabilities"]) for d in ctx["domains"])
+    summary = (f"Maturity of all {total} capabilities by domain; {len(below)} are below "
+               "target. Each tile is coloured by its maturity level, darker is more mature; "
+               "a corner mark flags a capability below target.")
+    levels = tuple((lv["level"], lv["name"]) for lv in ctx["level_names"])
+    return HeatmapData(columns, levels, summary)
+
+
+def gap_bars(ctx: Mapping[str, Any], limit: int = GAP_BARS) -> GapBarsData:
+    colours = domain_colours([d["id"] for d in ctx["domains"]])
+    names = {d["id"]: d["name"] for d in ctx["domains"]}
+    caps = [c for d in ctx["domains"] for c in d["capabilities"] if c["status"] == "gap"]
+    caps.sort(key=lambda c: (-c["gap"], c["id"]))
+    caps = caps[:limit]
+    shown = list(dict.fromkeys(c["domain"] for c in caps))
+    parts = [f"{c['name']} {c['gap']:.2f}" for c in caps]
+    summary = (f"The {len(caps)} largest gaps between current maturity and target: "
+               + "; ".join(parts) + ".") if caps else "No capability is below target."
+    return GapBarsData(
+        tuple(c["name"] for c in caps), tuple(c["gap"] for c in caps),
+        tuple(c["score"] for c in caps), tuple(c["target"] for c in caps),
+        tuple(colours[c["domain"]] for c in caps), tuple(names[c["domain"]] for c in caps),
+        tuple((names[d], colours[d]) for d in shown), summary)
+
+
+def readiness(ctx: Mapping[str, Any], at_risk_below: float = 0.75,
+              ready_from: float = 0.9) -> ReadinessData:
+    progs = [p for p in ctx["programmes"] if p["readiness"] is not None]
+    progs.sort(key=lambda p: (p["readiness"], p["id"]))
+    parts = [f"{p['name']} {p['readiness'] * 100:.0f}% ({p['status']})" for p in progs]
+    summary = ("Readiness of each programme's foundations: " + "; ".join(parts) + ".") \
+        if progs else "No programme is linked to an assessed capability."
+    return ReadinessData(tuple(p["name"] for p in progs),
+                         tuple(p["readiness"] for p in progs),
+                         tuple(p["status"] for p in progs), at_risk_below, ready_from,
+                         summary)
+
+
+def gantt(ctx: Mapping[str, Any]) -> GanttData:
+    colours = domain_colours([d["id"] for d in ctx["domains"]])
+    names = {d["id"]: d["name"] for d in ctx["domains"]}
+    order = {c["id"]: i for i, c in enumerate(c for d in ctx["domains"]
+                                              for c in d["capabilities"])}
+    planned = sorted({r["capability"]: r for p in ctx["phases"]
+                      for r in p["recommendations"]}.values(),
+                     key=lambda r: (order.get(r["capability"], len(order)), r["capability"]))
+    rows = {r["capability"]: i for i, r in enumerate(planned)}
+    domain_of = {r["capability"]: r["domain"] for r in planned}
+    bars = []
+    for cap in rows:
+        for p in ctx["phases"]:
+            levels = [r["to_level"] for r in p["recommendations"] if r["capability"] == cap]
+            if levels:
+                bars.append(GanttBar(rows[cap], p["start_month"], p["end_month"],
+                                     f"to L{max(levels)}", colours[domain_of[cap]],
+                                     p["name"]))
+    shown = list(dict.fromkeys(domain_of[c] for c in rows))
+    steps = sum(len(p["recommendations"]) for p in ctx["phases"])
+    summary = (f"Roadmap: {_plural(steps, 'step')} for "
+               f"{_plural(len(rows), 'capability', 'capabilities')} over "
+               f"{_plural(len(ctx['phases']), 'phase')}; each bar shows the level a capability "
+               f"reaches in that phase. In the backlog: "
+               f"{_plural(len(ctx['backlog']), 'further step')}.")
+    return GanttData(
+        tuple((p["name"], p["start_month"], p["end_month"]) for p in ctx["phases"]),
+        tuple(r["capability_name"] for r in planned), tuple(bars),
+        tuple((names[d], colours[d]) for d in shown), summary)
+
+
+def projection(ctx: Mapping[str, Any]) -> ProjectionData:
+    proj = ctx["projection"]
+    rows = [d for d in proj["domains"] if d["current"] is not None]
+    if proj["overall"]["current"] is not None:
+        rows.append(proj["overall"])
+    series = [("Today", tuple(r["current"] for r in rows))]
+    for i, name in enumerate(proj["phases"]):
+        series.append((f"After {name}", tuple(r["phases"][i] if r["phases"][i] is not None
+                                              else r["current"] for r in rows)))
+    last = series[-1][1]
+    parts = [f"{r['name']} {_n(r['current'])} today, {_n(v)} after the roadmap"
+             for r, v in zip(rows, last, strict=True)]
+    summary = "Projected maturity if each phase is delivered: " + "; ".join(parts) + "."
+    return ProjectionData(tuple(r["name"] for r in rows), tuple(series),
+                          tuple(r["target"] for r in rows), ctx["scale"]["max"], summary)

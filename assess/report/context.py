@@ -1,0 +1,324 @@
+"""One plain report context from the scored and prioritised assessment; no rendering here.
+
+Every renderer (HTML, Markdown, PDF, XLSX) and every chart reads this one structure of
+dicts, lists, strings and numbers, so the formats always agree. Keys are documented in
+docs/report.md; template overrides (``--templates``) may rely on them.
+
+Extension point: ``progress`` is None unless the assessment names a baseline; then it
+holds the comparison built by :func:`assess.render.progress.progress_block` (keys in
+docs/progress.md) and the templates add the "Progress since the baseline" section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assess import __version__
+from assess.models import DependencyModel, Framework, Questionnaire
+from assess.prioritise import Readiness, Recommendation, Recommendations, Roadmap
+from assess.scoring.results import ScoreResult
+
+from .context_domains import Row, capability_row, domain_sections, level_label
+
+DEFAULT_TITLE = "Infrastructure and digital foundations: gap analysis"
+TOP_GAPS = 5
+PROGRAMMES_AT_RISK = 3
+HEADLINE_ACTIONS = 3
+BACKLOG = "Backlog"
+
+
+@dataclass(frozen=True)
+class Logo:
+    """An image to show on the cover, already read and checked."""
+
+    data: bytes
+    mime: str
+
+
+@dataclass(frozen=True)
+class ReportInputs:
+    """Everything the report is built from (loaded, scored and prioritised elsewhere)."""
+
+    result: ScoreResult
+    framework: Framework
+    questionnaires: Sequence[Questionnaire]
+    model: DependencyModel
+    recommendations: Recommendations
+    roadmap: Roadmap
+    readiness: Sequence[Readiness]
+    vision: str = ""
+    principles: Sequence[str] = ()
+    progress: Mapping[str, Any] | None = None
+    """Comparison with the baseline for the progress section (see the module docstring);
+    None when the assessment names no baseline."""
+
+
+def long_date(iso: str) -> str:
+    """'2026-10-20' -> '20 October 2026' (left as is when it is not an ISO date)."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
+
+
+def _phase_of(roadmap: Roadmap) -> dict[str, str]:
+    return {sid: p.name for p in roadmap.phases for sid in p.recommendations}
+
+
+def recommendation_row(r: Recommendation, recs: Recommendations, phase: str,
+                       names: Mapping[str, str]) -> Row:
+    """A recommendation with every id turned into the name people read."""
+    return {
+        "rank": r.rank, "id": r.id, "capability": r.capability,
+        "capability_name": r.capability_name, "domain": r.domain,
+        "domain_name": dict(recs.domains).get(r.domain, r.domain),
+        "from_level": r.from_level, "to_level": r.to_level,
+        "to_name": recs.level_name(r.to_level), "priority": round(r.priority, 2),
+        "action": " ".join(r.action.split()), "owner": r.owner, "effort": r.effort,
+        "cost_band": r.cost_band, "cost_meaning": dict(recs.cost_bands).get(r.cost_band, ""),
+        "rationale": r.rationale, "phase": phase,
+        # A capability's own previous level is implied by the step; list only the others.
+        "requires": [names.get(x, x) for x in r.requires
+                     if not x.startswith(f"{r.capability}:")],
+        "programmes": [recs.programme_name(p) for p in r.programmes],
+        "technologies": [recs.technology_name(t) for t in r.technologies],
+        "beyond_target": r.beyond_target, "default_action": r.action_source == "default",
+    }
+
+
+def _step_names(recs: Recommendations) -> dict[str, str]:
+    return {r.id: f"{r.capability_name} to level {r.to_level}" for r in recs.items}
+
+
+def _programmes(inputs: ReportInputs) -> list[Row]:
+    recs = inputs.recommendations
+    out = []
+    for p in inputs.readiness:
+        out.append({
+            "id": p.programme, "name": p.name, "weight": p.weight, "readiness": p.readiness,
+            "status": p.status, "capabilities": p.capabilities,
+            "technologies": [recs.technology_name(t) for t in p.technologies],
+            "blockers": [{"capability": b.capability, "name": b.name,
+                          "domain_name": dict(recs.domains).get(b.domain, b.domain),
+                          "score": b.score, "target": b.target, "gap": b.gap,
+                          "share": b.share,
+                          "technologies": [recs.technology_name(t) for t in b.technologies]}
+                         for b in p.blockers],
+        })
+    return out
+
+
+def _at_risk(programmes: Sequence[Row]) -> list[Row]:
+    known = [p for p in programmes if p["readiness"] is not None and p["status"] != "ready"]
+    known.sort(key=lambda p: (p["readiness"], -p["weight"], p["id"]))
+    return known[:PROGRAMMES_AT_RISK]
+
+
+def _technologies(inputs: ReportInputs) -> list[Row]:
+    """Each core technology with the gaps holding it back (largest gap x link first)."""
+    caps = {c.id: c for c in inputs.result.capabilities()}
+    recs = inputs.recommendations
+    out: list[Row] = []
+    for tech in inputs.model.technologies:
+        links = [(entry.capability, link.weight) for entry in inputs.model.capabilities
+                 for link in entry.technologies
+                 if link.technology == tech.id and entry.capability in caps]
+        if not links:
+            continue
+        held: list[Row] = []
+        unscored: list[str] = []
+        for cap_id, weight in links:
+            c = caps[cap_id]
+            if c.score is None:
+                unscored.append(c.name)
+            elif c.gap:
+                held.append({"capability": cap_id, "name": c.name, "score": c.score,
+                             "target": c.target, "gap": c.gap, "link": weight,
+                             "domain_name": dict(recs.domains).get(c.domain, c.domain)})
+        held.sort(key=lambda h: (-h["gap"] * h["link"], h["capability"]))
+        out.append({
+            "id": tech.id, "name": tech.name, "description": " ".join(tech.description.split()),
+            "programmes": [recs.programme_name(p.programme)
+                           for p in sorted(tech.programmes, key=lambda x: (-x.weight,
+                                                                           x.programme))],
+            "capabilities": len(links), "held_back_by": held, "unscored": sorted(unscored),
+        })
+    out.sort(key=lambda t: (-len(t["held_back_by"]), t["name"]))
+    return out
+
+
+def _owners(rows: Sequence[Row], phases: Sequence[str]) -> list[Row]:
+    grouped: dict[str, list[Row]] = {}
+    for row in rows:
+        grouped.setdefault(row["owner"], []).append(row)
+    out = []
+    for owner, items in grouped.items():
+        out.append({
+            "owner": owner, "count": len(items), "effort": sum(r["effort"] for r in items),
+            "best_rank": min(r["rank"] for r in items),
+            "by_phase": [sum(r["effort"] for r in items if r["phase"] == p)
+                         for p in [*phases, BACKLOG]],
+            "recommendations": items,
+            "planned": [r for r in items if r["phase"] != BACKLOG],
+            "waiting": [r for r in items if r["phase"] == BACKLOG],
+        })
+    out.sort(key=lambda o: (o["best_rank"], o["owner"]))
+    return out
+
+
+def _band_counts(steps: Sequence[Row], bands: Sequence[str]) -> list[Row]:
+    """Steps per cost band, the model's bands first (zeros kept, so columns line up)."""
+    extra = sorted({r["cost_band"] for r in steps} - set(bands) - {""})
+    return [{"band": b, "count": sum(1 for r in steps if r["cost_band"] == b)}
+            for b in [*bands, *extra]]
+
+
+def _phases(inputs: ReportInputs, rows_by_id: Mapping[str, Row]) -> list[Row]:
+    result, roadmap = inputs.result, inputs.roadmap
+    bands = [k for k, _ in inputs.recommendations.cost_bands]
+    names = dict((d.id, d.name) for d in result.domains)
+    out = []
+    for p in roadmap.phases:
+        steps = [rows_by_id[s] for s in p.recommendations]
+        out.append({
+            "name": p.name, "months": p.months, "start_month": p.start_month,
+            "end_month": p.end_month, "capacity": p.capacity, "effort": p.effort,
+            "utilisation": p.effort / p.capacity if p.capacity else None,
+            "oversize": list(p.oversize), "recommendations": steps,
+            "cost_bands": _band_counts(steps, bands),
+            "projected": [{"domain": d, "name": names.get(d, d), "score": s}
+                          for d, s in p.projected],
+            "projected_overall": p.projected_overall,
+            "projected_level": level_label(result, None if p.projected_overall is None
+                                           else int(p.projected_overall + 1e-6)),
+            "headline": sorted(steps, key=lambda r: r["rank"])[:HEADLINE_ACTIONS],
+        })
+    return out
+
+
+def _projection(inputs: ReportInputs) -> Row:
+    result, roadmap = inputs.result, inputs.roadmap
+    rows = []
+    for d in result.domains:
+        rows.append({
+            "id": d.id, "name": d.name, "current": d.score, "target": d.target,
+            "phases": [dict(p.projected).get(d.id) for p in roadmap.phases],
+        })
+    overall = {"name": "Overall", "current": result.overall.score,
+               "target": result.overall.target,
+               "phases": [p.projected_overall for p in roadmap.phases]}
+    return {"phases": [p.name for p in roadmap.phases], "domains": rows, "overall": overall}
+
+
+def _top_gaps(inputs: ReportInputs, rows: Sequence[Row]) -> list[Row]:
+    """The capabilities of the highest-priority recommendations, one entry each."""
+    result = inputs.result
+    out: list[Row] = []
+    seen: set[str] = set()
+    for row in rows:
+        if row["capability"] in seen or row["beyond_target"]:
+            continue
+        seen.add(row["capability"])
+        c = result.capability(row["capability"])
+        out.append({**capability_row(result, c, {}), "domain_name": row["domain_name"],
+                    "recommendation": row})
+        if len(out) == TOP_GAPS:
+            break
+    return out
+
+
+def _respondents(result: ScoreResult) -> list[Row]:
+    answered: dict[str, dict[str, int]] = {}
+    for d in result.domains:
+        for c in d.capabilities:
+            for q in c.questions:
+                for a in q.answers:
+                    per = answered.setdefault(a.respondent, {})
+                    per[d.name] = per.get(d.name, 0) + 1
+    roles = dict(result.respondents)
+    names = list(dict.fromkeys([*roles, *answered]))
+    return [{"name": n, "role": roles.get(n, ""),
+             "domains": list(answered.get(n, {})),
+             "answers": sum(answered.get(n, {}).values())} for n in names]
+
+
+def _methodology(inputs: ReportInputs) -> Row:
+    fw, result = inputs.framework, inputs.result
+    return {
+        "framework": fw.name, "framework_id": fw.id,
+        "description": " ".join(fw.description.split()), "method": result.method,
+        "aggregation": result.aggregation,
+        "disagreement_threshold": fw.disagreement_threshold, "unanswered": fw.unanswered,
+        "levels": [{"level": lv.level, "name": lv.name,
+                    "description": " ".join(lv.description.split())} for lv in fw.levels],
+        "scale": [{"label": label, "value": value} for label, value in result.scale],
+        "references": list(fw.references),
+        "cost_bands": [{"band": k, "meaning": v}
+                       for k, v in inputs.recommendations.cost_bands],
+    }
+
+
+def build_context(inputs: ReportInputs, *, title: str | None = None,
+                  logo: Logo | None = None, progress: Mapping[str, Any] | None = None
+                  ) -> dict[str, Any]:
+    """The report context: plain data for every section, in report order."""
+    result, recs, roadmap = inputs.result, inputs.recommendations, inputs.roadmap
+    phase_of = _phase_of(roadmap)
+    names = _step_names(recs)
+    rows = [recommendation_row(r, recs, phase_of.get(r.id, BACKLOG), names)
+            for r in recs.items]
+    rows_by_id = {r["id"]: r for r in rows}
+    next_steps: dict[str, Row] = {}
+    for row in sorted(rows, key=lambda r: (r["capability"], r["to_level"])):
+        next_steps.setdefault(row["capability"], row)
+    programmes = _programmes(inputs)
+    phases = _phases(inputs, rows_by_id)
+    backlog = [rows_by_id[s] for s in roadmap.backlog]
+    overall = result.overall
+    caps = result.capabilities()
+    return {
+        "meta": {
+            "title": title or DEFAULT_TITLE, "organisation": result.organisation,
+            "date": result.date, "date_long": long_date(result.date),
+            "framework": inputs.framework.name, "generator": f"assess {__version__}",
+            "logo": None if logo is None else {"mime": logo.mime, "data": logo.data},
+        },
+        "overall": {"score": overall.score, "level": overall.level,
+                    "level_label": level_label(result, overall.level),
+                    "target": overall.target, "gap": overall.gap,
+                    "coverage": overall.coverage},
+        "vision": " ".join(inputs.vision.split()),
+        "principles": [" ".join(p.split()) for p in inputs.principles],
+        "domains": domain_sections(result, inputs.questionnaires, next_steps),
+        "unassessed": [d.name for d in result.domains if d.score is None],
+        "counts": {
+            "domains": len(result.domains), "capabilities": len(caps),
+            "below_target": sum(1 for c in caps if c.gap), "unscored":
+            sum(1 for c in caps if c.score is None), "programmes": len(programmes),
+            "at_risk": sum(1 for p in programmes if p["status"] == "at risk"),
+            "steps": len(rows), "planned": sum(len(p.recommendations) for p in roadmap.phases),
+            "disagreements": sum(1 for c in caps for q in c.questions if q.disagreement),
+            "respondents": len(result.respondents),
+        },
+        "top_gaps": _top_gaps(inputs, rows),
+        "programmes": programmes,
+        "programmes_at_risk": _at_risk(programmes),
+        "technologies": _technologies(inputs),
+        "recommendations": rows,
+        "owners": _owners(rows, [p.name for p in roadmap.phases]),
+        "phases": phases,
+        "backlog": backlog,
+        "backlog_effort": sum(r["effort"] for r in backlog),
+        "backlog_cost_bands": _band_counts(backlog, [k for k, _ in recs.cost_bands]),
+        "total_effort": sum(r["effort"] for r in rows),
+        "projection": _projection(inputs),
+        "methodology": _methodology(inputs),
+        "respondents": _respondents(result),
+        "level_names": [{"level": k, "name": v} for k, v in sorted(result.level_names.items())],
+        "scale": {"min": result.scale_min, "max": result.scale_max},
+        "progress": dict(progress) if progress else None,
+    }

@@ -1,0 +1,151 @@
+"""Every chart of the report, drawn once per output format, with its text alternative.
+
+HTML inlines SVG (ids prefixed per chart so several figures can share one page, a
+``<title>`` and ``role="img"`` for screen readers); Markdown and PDF take PNG.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from assess.render import progress
+
+from . import chart_data, charts
+from .chart_data import Table
+from .context import ReportInputs
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+PNG_DPI = 200
+"""Sharp in print (A4 text width at 200 dpi is 1,440 pixels) and still small."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str
+    title: str
+    summary: str
+    """Text alternative: what the chart shows, in words and numbers."""
+    table: Table = ((), ())
+    """The numbers drawn, as a table to print beside the chart."""
+    svg: str = ""
+    png: bytes = b""
+
+
+Draw = Callable[[str], tuple[bytes, Any]]
+"""Draws one chart in a format ('svg' or 'png'): its bytes and the record drawn from (with
+``summary`` and ``table()``)."""
+
+
+def _drawing(ctx: Mapping[str, Any], data_fn: Callable[[Mapping[str, Any]], Any],
+             draw: Callable[[Any], Figure]) -> Draw:
+    def run(fmt: str) -> tuple[bytes, Any]:
+        record = data_fn(ctx)
+        return charts.save(draw(record), fmt, dpi=PNG_DPI), record
+    return run
+
+
+def _specs(ctx: Mapping[str, Any], inputs: ReportInputs | None
+           ) -> list[tuple[str, str, Draw]]:
+    """(name, title, draw) of every chart the context has data for, in report order."""
+    specs = [
+        ("radar", "Current and target maturity by domain",
+         _drawing(ctx, chart_data.radar, charts.draw_radar)),
+        ("trend", "Maturity since the baseline",
+         _drawing(ctx, progress.trend_chart_data, progress.trend_chart_figure)),
+        ("heatmap", "Capability maturity heatmap",
+         _drawing(ctx, chart_data.heatmap, charts.draw_heatmap)),
+        ("gaps", "Largest gaps to target",
+         _drawing(ctx, chart_data.gap_bars, charts.draw_gap_bars)),
+        ("dependencies", "Dependency map", _dependency_map(ctx, inputs)),
+        ("readiness", "Programme readiness",
+         _drawing(ctx, chart_data.readiness, charts.draw_readiness)),
+        ("gantt", "Roadmap by phase", _drawing(ctx, chart_data.gantt, charts.draw_gantt)),
+        ("projection", "Projected maturity by phase",
+         _drawing(ctx, chart_data.projection, charts.draw_projection)),
+    ]
+    skip = set()
+    if not any(d["assessed"] for d in ctx["domains"]):
+        skip |= {"radar", "projection"}
+    if not any(c["status"] == "gap" for d in ctx["domains"] for c in d["capabilities"]):
+        skip.add("gaps")
+    if not any(p["readiness"] is not None for p in ctx["programmes"]):
+        skip.add("readiness")
+    if not any(p["recommendations"] for p in ctx["phases"]):
+        skip.add("gantt")
+    if inputs is None or not ctx["technologies"]:
+        skip.add("dependencies")
+    if not (ctx.get("progress") or {}).get("trend"):
+        skip.add("trend")
+    return [s for s in specs if s[0] not in skip]
+
+
+@dataclass(frozen=True)
+class _MapRecord:
+    summary: str
+    rows: tuple[tuple[str, ...], ...]
+
+    def table(self) -> Table:
+        return (("Technology", "Serves programmes", "Capabilities below target"), self.rows)
+
+
+def _dependency_map(ctx: Mapping[str, Any], inputs: ReportInputs | None) -> Draw:
+    """The dependency graph picture of ``assess graph`` (assess.render.graph_picture),
+    drawn from the scored model rather than the context: it needs the graph itself."""
+
+    def run(fmt: str) -> tuple[bytes, Any]:
+        from assess.graph import build_graph
+        from assess.render.graph_picture import draw_graph
+
+        assert inputs is not None
+        data = draw_graph(build_graph(inputs.model, inputs.result), fmt)
+        techs = ctx["technologies"]
+        at_risk = [p["name"] for p in ctx["programmes"] if p["status"] == "at risk"]
+        summary = (f"How {ctx['counts']['capabilities']} capabilities (left, coloured by "
+                   f"their gap to target) hold up {len(techs)} core technologies (middle), "
+                   f"which serve {len(ctx['programmes'])} programmes (right). "
+                   f"{len(at_risk)} programmes are at risk"
+                   + (f" ({', '.join(at_risk)})" if at_risk else "")
+                   + "; dashed arrows are prerequisites between capabilities.")
+        rows = tuple((t["name"], ", ".join(t["programmes"]),
+                      ", ".join(h["name"] for h in t["held_back_by"]) or "none")
+                     for t in techs)
+        return (charts.clean_svg(data) if fmt == "svg" else data), _MapRecord(summary, rows)
+
+    return run
+
+
+def render_charts(ctx: Mapping[str, Any], fmt: str, inputs: ReportInputs | None = None
+                  ) -> dict[str, Chart]:
+    """Draw every chart as ``svg`` (inline markup) or ``png`` (bytes). The dependency map
+    needs ``inputs`` (the scored model); without them it is left out."""
+    out = {}
+    for name, title, run in _specs(ctx, inputs):
+        data, record = run(fmt)
+        chart = Chart(name, title, record.summary, record.table())
+        if fmt == "svg":
+            out[name] = replace(chart, svg=inline_svg(data.decode(), name, title))
+        else:
+            out[name] = replace(chart, png=data)
+    return out
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_REF = re.compile(r'(url\(#|href="#)([^)"]+)')
+
+
+def inline_svg(svg: str, name: str, title: str) -> str:
+    """SVG markup ready to sit in an HTML page beside other charts: ids made unique with
+    ``name``, labelled for assistive technology, no fixed size."""
+    svg = _ID.sub(lambda m: f'id="{name}-{m.group(1)}"', svg)
+    svg = _REF.sub(lambda m: f"{m.group(1)}{name}-{m.group(2)}", svg)
+    head = (f'<svg role="img" aria-labelledby="{name}-title" class="chart-svg"'
+            f' preserveAspectRatio="xMidYMid meet"')
+    svg = svg.replace("<svg", head, 1)
+    close = svg.index(">", svg.index("<svg")) + 1
+    return f'{svg[:close]}<title id="{name}-title">{html.escape(title)}</title>{svg[close:]}'

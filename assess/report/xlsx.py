@@ -1,0 +1,207 @@
+"""The results workbook for consultants who work in Excel: Summary, Capabilities,
+Recommendations, Roadmap and Answers sheets.
+
+Numbers are stored as numbers (with a number format), never as text; every text a
+respondent or the content wrote goes through :func:`assess.render.text.neutralise`, so a
+note starting with ``=`` is shown as text, not run as a formula.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from assess.render.text import neutralise
+
+SCORE = "0.00"
+PERCENT = "0%"
+DAYS = "#,##0"
+HEADER_FILL = "1F4E79"
+WIDEST = 80
+
+
+def _value(value: Any) -> Any:
+    if value == "–":  # the reports' "no value" mark: an empty cell in a workbook
+        return None
+    if isinstance(value, list | tuple):
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, str):
+        return neutralise(value)
+    return value
+
+
+class _Sheet:
+    """A sheet written as one table: a header row, then rows, with formats per column."""
+
+    def __init__(self, wb: Any, title: str, columns: Sequence[tuple[str, str | None, int]],
+                 first: bool = False) -> None:
+        self.ws = wb.active if first else wb.create_sheet()
+        self.ws.title = title
+        self.columns = columns
+        self.start = 1
+
+    def preamble(self, rows: Sequence[tuple[str, Any, str | None]]) -> None:
+        """Label/value lines above the table (the summary's key figures)."""
+        from openpyxl.styles import Font
+
+        for label, value, number_format in rows:
+            self.ws.cell(self.start, 1, _value(label)).font = Font(bold=True)
+            target = self.ws.cell(self.start, 2, _value(value))
+            if number_format:
+                target.number_format = number_format
+            self.start += 1
+        self.start += 1
+
+    def table(self, rows: Sequence[Sequence[Any]]) -> None:
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+
+        header = self.start
+        for col, (name, _, width) in enumerate(self.columns, 1):
+            c = self.ws.cell(header, col, name)
+            c.font = Font(bold=True, color="FFFFFF")
+            c.fill = PatternFill("solid", fgColor=HEADER_FILL)
+            c.alignment = Alignment(vertical="center", wrap_text=True)
+            letter = get_column_letter(col)
+            current = self.ws.column_dimensions[letter].width or 0
+            self.ws.column_dimensions[letter].width = max(current, min(width, WIDEST))
+        for r, row in enumerate(rows, header + 1):
+            for col, value in enumerate(row, 1):
+                c = self.ws.cell(r, col, _value(value))
+                fmt = self.columns[col - 1][1]
+                if fmt and isinstance(value, int | float) and not isinstance(value, bool):
+                    c.number_format = fmt
+                if self.columns[col - 1][2] >= 40:
+                    c.alignment = Alignment(wrap_text=True, vertical="top")
+        last = header + max(len(rows), 1)
+        self.ws.freeze_panes = self.ws.cell(header + 1, 1)
+        self.ws.auto_filter.ref = f"A{header}:{get_column_letter(len(self.columns))}{last}"
+        self.start = last + 2
+
+
+def _summary(wb: Any, ctx: Mapping[str, Any]) -> None:
+    phases = ctx["projection"]["phases"]
+    sheet = _Sheet(wb, "Summary", [
+        ("Domain", None, 28), ("Score", SCORE, 9), ("Level", None, 14), ("Target", SCORE, 9),
+        ("Gap", SCORE, 9), ("Coverage", PERCENT, 10), ("Capabilities", None, 13),
+        ("Below target", None, 13), *((f"After {p}", SCORE, 14) for p in phases)], first=True)
+    o, meta = ctx["overall"], ctx["meta"]
+    sheet.preamble([
+        (meta["title"], "", None), ("Organisation", meta["organisation"], None),
+        ("Assessment date", meta["date"], None), ("Framework", meta["framework"], None),
+        ("Overall score", o["score"], SCORE), ("Overall level", o["level_label"], None),
+        ("Overall target", o["target"], SCORE), ("Overall gap", o["gap"], SCORE),
+        ("Coverage", o["coverage"], PERCENT),
+        ("Recommended steps", len(ctx["recommendations"]), None),
+        ("Total effort (person-days)", ctx["total_effort"], DAYS),
+    ])
+    projected = {d["id"]: d["phases"] for d in ctx["projection"]["domains"]}
+    rows = [[d["name"], d["score"], d["level_label"], d["target"], d["gap"], d["coverage"],
+             len(d["capabilities"]), d["below_target"], *projected.get(d["id"], [])]
+            for d in ctx["domains"]]
+    rows.append(["Overall", o["score"], o["level_label"], o["target"], o["gap"],
+                 o["coverage"], sum(len(d["capabilities"]) for d in ctx["domains"]),
+                 sum(d["below_target"] for d in ctx["domains"]),
+                 *ctx["projection"]["overall"]["phases"]])
+    sheet.table(rows)
+    sheet.columns = [("Programme", None, 28), ("Weight", SCORE, 9),
+                     ("Readiness", PERCENT, 11), ("Status", None, 14),
+                     ("Main blockers", None, 60)]
+    sheet.table([[p["name"], p["weight"], p["readiness"], p["status"],
+                  [b["name"] for b in p["blockers"][:3]]] for p in ctx["programmes"]])
+
+
+def _capabilities(wb: Any, ctx: Mapping[str, Any]) -> None:
+    sheet = _Sheet(wb, "Capabilities", [
+        ("Domain", None, 18), ("Capability id", None, 22), ("Capability", None, 40),
+        ("Score", SCORE, 8), ("Level", None, 14), ("Target", SCORE, 8), ("Gap", SCORE, 8),
+        ("Coverage", PERCENT, 10), ("Spread", SCORE, 8), ("Disagreement", None, 13),
+        ("Confidence", None, 11), ("Next step rank", None, 10), ("Next step", None, 60)])
+    rows = []
+    for d in ctx["domains"]:
+        for c in d["capabilities"]:
+            step = c["next_step"]
+            rows.append([d["name"], c["id"], c["name"], c["score"], c["level_label"],
+                         c["target"], c["gap"], c["coverage"], c["spread"],
+                         "yes" if c["disagreement"] else "", c["confidence"] or "",
+                         step["rank"] if step else None, step["action"] if step else ""])
+    sheet.table(rows)
+
+
+def _recommendations(wb: Any, ctx: Mapping[str, Any]) -> None:
+    sheet = _Sheet(wb, "Recommendations", [
+        ("Rank", None, 7), ("Step id", None, 22), ("Domain", None, 18),
+        ("Capability", None, 32), ("From level", None, 8), ("To level", None, 8),
+        ("Priority", SCORE, 9), ("Phase", None, 14), ("Action", None, 60),
+        ("Owner", None, 22), ("Effort (person-days)", DAYS, 10), ("Cost band", None, 9),
+        ("Needs first", None, 32), ("Programmes", None, 32), ("Technologies", None, 32),
+        ("Rationale", None, 70)])
+    sheet.table([[r["rank"], r["id"], r["domain_name"], r["capability_name"],
+                  r["from_level"], r["to_level"], r["priority"], r["phase"], r["action"],
+                  r["owner"], r["effort"], r["cost_band"], r["requires"], r["programmes"],
+                  r["technologies"], r["rationale"]] for r in ctx["recommendations"]])
+
+
+def _roadmap(wb: Any, ctx: Mapping[str, Any]) -> None:
+    sheet = _Sheet(wb, "Roadmap", [
+        ("Phase", None, 14), ("Start month", None, 8), ("End month", None, 8),
+        ("Order", None, 7), ("Rank", None, 7), ("Step id", None, 22),
+        ("Capability", None, 32), ("To level", None, 8), ("Action", None, 60),
+        ("Owner", None, 22), ("Effort (person-days)", DAYS, 10), ("Cost band", None, 9),
+        ("Needs first", None, 32)])
+    rows = []
+    for p in ctx["phases"]:
+        for i, r in enumerate(p["recommendations"], 1):
+            rows.append([p["name"], p["start_month"], p["end_month"], i, r["rank"], r["id"],
+                         r["capability_name"], r["to_level"], r["action"], r["owner"],
+                         r["effort"], r["cost_band"], r["requires"]])
+    for i, r in enumerate(ctx["backlog"], 1):
+        rows.append(["Backlog", None, None, i, r["rank"], r["id"], r["capability_name"],
+                     r["to_level"], r["action"], r["owner"], r["effort"], r["cost_band"],
+                     r["requires"]])
+    sheet.table(rows)
+
+
+def _answers(wb: Any, ctx: Mapping[str, Any]) -> None:
+    sheet = _Sheet(wb, "Answers", [
+        ("Domain", None, 16), ("Capability", None, 28), ("Question id", None, 12),
+        ("Question", None, 60), ("Combined", SCORE, 10), ("Spread", SCORE, 8),
+        ("Disagreement", None, 12), ("Respondent", None, 18), ("Role", None, 24),
+        ("Answer", None, 8), ("Confidence", None, 11), ("Evidence", None, 40),
+        ("Notes", None, 70)])
+    rows = []
+    for d in ctx["domains"]:
+        for c in d["questions"]:
+            for q in c["questions"]:
+                head = [d["name"], c["name"], q["id"], q["text"],
+                        q["value"] if q["value"] is not None else q["state"], q["spread"],
+                        "yes" if q["disagreement"] else ""]
+                if not q["answers"]:
+                    rows.append([*head, "", "", "", "", "", ""])
+                for a in q["answers"]:
+                    rows.append([*head, a["respondent"], a["role"], a["raw"],
+                                 a["confidence"] or "", a["evidence"], a["notes"]])
+    sheet.table(rows)
+
+
+def render_xlsx(ctx: Mapping[str, Any]) -> bytes:
+    """The workbook as bytes."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for build in (_summary, _capabilities, _recommendations, _roadmap, _answers):
+        build(wb, ctx)
+    # Stamp the assessment date, not the time of writing, so reruns give the same workbook.
+    try:
+        stamp = dt.datetime.fromisoformat(ctx["meta"]["date"])
+    except ValueError:
+        stamp = dt.datetime(2000, 1, 1)
+    wb.properties.created = wb.properties.modified = stamp
+    wb.properties.creator = ctx["meta"]["generator"]
+    wb.properties.title = ctx["meta"]["title"]
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
