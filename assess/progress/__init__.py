@@ -1,0 +1,101 @@
+"""Progress over time: an assessment against its baseline, and trends over several.
+
+The core API (frozen dataclasses in and out; no click)::
+
+    snap = load_snapshot(path)                  # load, score, recommend, plan one assessment
+    cmp = compare(baseline_snap, current_snap)  # Comparison: deltas, versions, plan achieved
+    cmp = compare_paths(baseline, current)      # the same from two folders
+    tr = trend_paths([a, b, c])                 # Trend: scores in date order
+
+A baseline is any earlier assessment of the same organisation; ``assessment.yaml`` names
+it with ``baseline:`` (a path relative to the assessment folder).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from assess.errors import AssessError
+from assess.models import Questionnaire
+from assess.prioritise import Recommendations, Roadmap
+from assess.scoring.results import ScoreResult
+
+from .achieved import PlanOutcome, StepOutcome, plan_outcome
+from .baselines import baseline_chain, baseline_of
+from .compare import (
+    STATUSES,
+    TOLERANCE,
+    Change,
+    Comparison,
+    QuestionChange,
+    TargetChange,
+    compare_results,
+    months_between,
+    targets_changed,
+)
+from .trend import Trend, trend, trend_paths
+from .versions import QuestionPair, VersionChanges, match_questions
+
+__all__ = [
+    "STATUSES", "TOLERANCE", "Change", "Comparison", "PlanOutcome", "QuestionChange",
+    "QuestionPair", "Snapshot", "StepOutcome", "TargetChange", "Trend", "VersionChanges",
+    "baseline_chain", "baseline_of", "compare", "compare_paths", "load_snapshot",
+    "match_questions", "trend", "trend_paths",
+]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One assessment as a comparison reads it."""
+
+    result: ScoreResult
+    questionnaires: tuple[Questionnaire, ...]
+    """The questionnaire versions the assessment was scored with."""
+    recommendations: Recommendations | None = None
+    roadmap: Roadmap | None = None
+    source: str = ""
+    """Where it was loaded from, as shown to the user."""
+
+
+def load_snapshot(path: Path) -> Snapshot:
+    """Load, check and score the assessment at ``path``; rank and plan its recommendations."""
+    from assess.prioritise import phases_for, plan_roadmap, recommend
+    from assess.scoring import score_assessment
+    from assess.workspace import load_workspace
+    from assess.yamlio import display_path
+
+    ws = load_workspace(path)
+    result = score_assessment(ws.scoring_inputs())
+    recs = recommend(ws.dependencies, result)
+    roadmap = plan_roadmap(recs, result, phases_for(ws.assessment))
+    return Snapshot(result, tuple(ws.questionnaires), recs, roadmap, display_path(ws.root))
+
+
+def compare(baseline: Snapshot, current: Snapshot, tolerance: float = TOLERANCE) -> Comparison:
+    """Compare ``current`` with its ``baseline`` (see :mod:`assess.progress.compare`)."""
+    versions = match_questions(baseline.questionnaires, current.questionnaires)
+    overall, domains, questions = compare_results(baseline.result, current.result, versions,
+                                                  tolerance)
+    plan = None
+    if baseline.recommendations is not None:
+        plan = plan_outcome(baseline.recommendations, baseline.roadmap, current.result,
+                            months_between(baseline.result.date, current.result.date))
+    return Comparison(
+        baseline=baseline.result, current=current.result, tolerance=tolerance,
+        overall=overall, domains=domains, versions=versions, questions=questions,
+        targets=targets_changed(domains), plan=plan,
+        baseline_source=baseline.source, current_source=current.source,
+    )
+
+
+def compare_paths(baseline: Path | None, current: Path,
+                  tolerance: float = TOLERANCE) -> Comparison:
+    """Compare two assessment folders; without ``baseline``, the one ``current`` names."""
+    if baseline is None:
+        baseline = baseline_of(current)
+        if baseline is None:
+            raise AssessError(f"{current}: no baseline given, and its assessment.yaml names "
+                              "none (add `baseline: ../earlier-assessment`, or give two "
+                              "folders: BASELINE CURRENT)")
+    return compare(load_snapshot(baseline), load_snapshot(current), tolerance)

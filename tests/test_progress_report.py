@@ -1,0 +1,77 @@
+"""The report's progress section: the block, the section, the headline and the trend chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from assess.render.progress import progress_block, trend_chart_data
+from assess.scoring import score_assessment
+from assess.workspace import load_workspace
+
+from .conftest import DATA
+
+BASE = DATA / "progress" / "base"
+CURRENT = DATA / "progress" / "current"
+
+
+def block(path: Path) -> dict[str, Any] | None:
+    ws = load_workspace(path)
+    return progress_block(ws.root, score_assessment(ws.scoring_inputs()), ws.questionnaires)
+
+
+def test_no_baseline_no_block() -> None:
+    assert block(BASE) is None
+
+
+def test_block_has_the_comparison_the_trend_and_words() -> None:
+    data = block(CURRENT)
+    assert data is not None
+    assert data["overall"]["delta"] == round(2.0139 - 1.9583, 4)
+    assert data["label"] == "June 2025"
+    assert data["headline"].startswith("Overall maturity rose from 1.96 to 2.01 (+0.06)")
+    assert [a["date"] for a in data["trend"]["assessments"]] == ["2025-06-01", "2026-06-01"]
+    assert data["highlights"]["improved"] == [
+        {"id": "alpha_cap", "name": "Alpha capability", "delta": 1.0}]
+    assert data["highlights"]["declined"][0]["id"] == "beta_cap"
+    assert data["sentences"]["versions"].startswith("Questionnaires changed")
+    chart = trend_chart_data({"progress": data})
+    assert chart.table()[0] == ("Domain", "2025-06-01", "2026-06-01")
+    assert [row[0] for row in chart.table()[1]] == ["Alpha", "Gamma", "Overall"]
+
+
+def test_report_has_the_progress_section_headline_and_chart(tmp_path: Path) -> None:
+    from assess.report import write_reports
+
+    written = list(write_reports(CURRENT, ["html", "markdown"], tmp_path))
+    assert tmp_path / "report-charts" / "trend.png" in written
+    md = (tmp_path / "report.md").read_text()
+    summary = md.split("Progress since the baseline")[2]  # contents, then the section
+    assert "## 2 Progress since the baseline" in md
+    assert md.count("Overall maturity rose from 1.96 to 2.01 (+0.06)") == 2  # summary, section
+    assert "| alpha | AL-B-NEW | – | added since the baseline |" in summary
+    assert "Matched across versions through `replaces`: AL-B-OLD → AL-B-02." in summary
+    html = (tmp_path / "report.html").read_text()
+    assert 'id="section-progress"' in html and 'id="figure-trend"' in html
+    assert "Maturity since the baseline" in html
+
+
+def test_report_without_baseline_has_no_progress_section(tmp_path: Path) -> None:
+    from assess.report import write_reports
+
+    list(write_reports(BASE, ["markdown"], tmp_path))
+    md = (tmp_path / "report.md").read_text()
+    assert "Progress since the baseline" not in md
+    assert not (tmp_path / "report-charts" / "trend.png").exists()
+
+
+def test_example_report_shows_progress_with_the_trend_chart(tmp_path: Path) -> None:
+    from assess.report import write_reports
+
+    from .conftest import EXAMPLE
+
+    written = list(write_reports(EXAMPLE, ["markdown"], tmp_path))
+    assert tmp_path / "report-charts" / "trend.png" in written
+    md = (tmp_path / "report.md").read_text()
+    assert "## 2 Progress since the baseline" in md
+    assert "![Maturity by domain over 2 assessments from 2025-10-14 to 2026-10-20" in md
