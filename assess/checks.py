@@ -107,9 +107,9 @@ def check_response(r: Response, doc: Document, q: Questionnaire | None,
         if qid not in question_ids:
             successor = next((x.id for x in q.questions if qid in x.replaces), None)
             hint = "" if successor is None else (
-                f" (version {q.version} replaced it with {successor!r}: rename the answer, or "
-                "keep the questionnaire version it was answered with in the assessment's "
-                "questionnaires/ folder; see docs/progress.md)")
+                f" (replaced by {successor!r} in version {q.version}: keep the version this "
+                "assessment was answered with in its questionnaires/ folder, or rename the "
+                "answer; docs/progress.md)")
             problems.append(doc.problem(loc, f"unknown question {qid!r} in questionnaire "
                                         f"{q.id!r}{hint}"))
             continue

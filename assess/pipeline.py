@@ -16,6 +16,9 @@ def example_path() -> Path:
 
 def run_demo(out: Path | None) -> Iterator[str]:
     """Score the bundled example; with ``out``, write every output there. Yields lines to show."""
+    from assess.prioritise import phases_for, plan_roadmap, recommend, select
+    from assess.render.recommendations import render_recommendations
+    from assess.render.roadmap import render_roadmap
     from assess.render.scores import render_scores
     from assess.scoring import score_assessment
     from assess.workspace import load_workspace
@@ -24,6 +27,11 @@ def run_demo(out: Path | None) -> Iterator[str]:
     ws = load_workspace(example_path())
     result = score_assessment(ws.scoring_inputs())
     yield render_scores(result, "table").rstrip("\n")
+    recs = recommend(ws.dependencies, result)
+    yield ""
+    yield "Top recommendations (all of them: assess recommend; the plan: assess roadmap)"
+    yield ""
+    yield render_recommendations(select(recs, top=5), "table").rstrip("\n")
     if out is None:
         return
     out.mkdir(parents=True, exist_ok=True)
@@ -32,5 +40,22 @@ def run_demo(out: Path | None) -> Iterator[str]:
                       ("scores.md", "markdown")):
         write_text(out / name, render_scores(result, fmt))
         written.append(out / name)
+    roadmap = plan_roadmap(recs, result, phases_for(ws.assessment))
+    for name, text in (("recommendations.json", render_recommendations(recs, "json")),
+                       ("roadmap.json", render_roadmap(roadmap, recs, "json")),
+                       ("roadmap.md", render_roadmap(roadmap, recs, "markdown"))):
+        write_text(out / name, text)
+        written.append(out / name)
     yield ""
     yield from (f"wrote {path}" for path in written)
+    yield from _write_reports(out)
+
+
+def _write_reports(out: Path) -> Iterator[str]:
+    """The gap-analysis report in every format whose libraries are installed."""
+    from assess.report import available_formats, write_reports
+
+    formats, missing = available_formats()
+    for fmt, why in missing.items():
+        yield f"skipped the {fmt} report: {why}"
+    yield from (f"wrote {path}" for path in write_reports(example_path(), formats, out))

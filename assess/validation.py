@@ -111,10 +111,17 @@ def validate_paths(paths: Sequence[Path]) -> list[str]:
 
 
 def _assessment_of(path: Path) -> Path | None:
-    """The assessment.yaml a file belongs to (itself, or its responses/ folder's owner)."""
+    """The assessment.yaml a file belongs to, if any.
+
+    Responses and a client's own dependency file only make sense against their assessment
+    (its scope, its questionnaires), so they validate as part of it. Questionnaires and
+    frameworks in the assessment's folders are complete on their own and validate alone.
+    """
     if path.name == ASSESSMENT_FILE:
         return path
-    owner = path.parent.parent / ASSESSMENT_FILE
-    if path.parent.name == "responses" and owner.is_file():
-        return owner
+    for folder in list(path.parents)[:3]:
+        owner = folder / ASSESSMENT_FILE
+        if owner.is_file():
+            inside = path.relative_to(folder).parts
+            return None if inside[0] in ("questionnaires", "frameworks") else owner
     return None

@@ -20,6 +20,15 @@ COMMANDS = {
     "lint": "assess.cli.lint:lint",
     "schema": "assess.cli.schema:schema",
     "score": "assess.cli.score:score",
+    "recommend": "assess.cli.recommend:recommend",
+    "roadmap": "assess.cli.roadmap:roadmap",
+    "graph": "assess.cli.graph:graph",
+    "template": "assess.cli.template:template",
+    "import": "assess.cli.import_:import_",
+    "capture": "assess.cli.capture:capture",
+    "compare": "assess.cli.compare:compare",
+    "trend": "assess.cli.trend:trend",
+    "report": "assess.cli.report:report",
 }
 
 

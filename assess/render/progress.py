@@ -1,0 +1,109 @@
+"""The report's progress block: the comparison with the baseline and the trend, as plain data.
+
+The report (assess.report) puts what :func:`progress_block` returns into its context as
+``progress``; ``reports/partials/progress.*.j2`` show it and the executive summary quotes
+its ``headline``. Keys: everything ``assess compare --format json`` has, plus
+
+- ``label``: the baseline's month and year ('October 2025');
+- ``sentences``: ``plan``, ``coverage`` and ``versions`` in words;
+- ``trend``: ``assess trend --format json`` over the baseline chain and this assessment
+  (drawn by :func:`assess.render.trend_chart.chart_data` / ``trend_figure``);
+- ``highlights``: ``improved`` and ``declined``, the capabilities that moved most (at
+  most five each, largest change first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assess.models import Questionnaire
+from assess.scoring.results import ScoreResult
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from .trend_chart import ChartData
+
+HIGHLIGHTS = 5
+
+
+def progress_block(root: Path, result: ScoreResult,
+                   questionnaires: Sequence[Questionnaire]) -> dict[str, Any] | None:
+    """Progress of the assessment at ``root`` (already scored as ``result``) since the
+    baseline its assessment.yaml names; None when it names none."""
+    from assess.progress import (
+        Snapshot,
+        baseline_chain,
+        baseline_of,
+        compare,
+        load_snapshot,
+        trend,
+    )
+    from assess.progress.words import coverage_sentence, month_year, plan_sentence
+    from assess.progress.words import versions_sentence as versions_words
+    from assess.scoring import score_assessment
+    from assess.workspace import load_workspace
+    from assess.yamlio import display_path
+
+    from .compare import compare_dict
+    from .trend import trend_dict
+
+    baseline = baseline_of(root)
+    if baseline is None:
+        return None
+    base = load_snapshot(baseline)
+    current = Snapshot(result, tuple(questionnaires), source=display_path(root))
+    comparison = compare(base, current)
+    # The trend runs over the whole chain of baselines; only the direct one is compared.
+    earlier = baseline_chain(baseline)[:-1]
+    results, sources = [], []
+    for path in earlier:
+        ws = load_workspace(path)
+        results.append(score_assessment(ws.scoring_inputs()))
+        sources.append(display_path(ws.root))
+    results += [base.result, result]
+    sources += [base.source, current.source]
+
+    data = compare_dict(comparison)
+    caps = [c for c in comparison.capabilities() if c.delta is not None]
+    improved = sorted((c for c in caps if c.status == "improved"),
+                      key=lambda c: (-(c.delta or 0), c.id))
+    declined = sorted((c for c in caps if c.status == "declined"),
+                      key=lambda c: (c.delta or 0, c.id))
+    data.update({
+        "label": month_year(comparison.baseline.date),
+        "sentences": {
+            "plan": plan_sentence(comparison.plan) if comparison.plan else "",
+            "coverage": coverage_sentence(comparison),
+            "versions": versions_words(comparison.versions),
+        },
+        "trend": trend_dict(trend(results, sources)),
+        "highlights": {
+            "improved": [{"id": c.id, "name": c.name, "delta": round(c.delta or 0, 4)}
+                         for c in improved[:HIGHLIGHTS]],
+            "declined": [{"id": c.id, "name": c.name, "delta": round(c.delta or 0, 4)}
+                         for c in declined[:HIGHLIGHTS]],
+        },
+    })
+    return data
+
+
+REPORT_CHART_SIZE = (7.2, 3.6)
+"""Inches: the report's text width (assess.report.charts.WIDTH), so it prints at 1:1."""
+
+
+def trend_chart_data(ctx: Mapping[str, Any]) -> ChartData:
+    """The report's trend chart record (``summary`` and ``table()`` included) from its
+    context; only called when ``ctx['progress']`` is set."""
+    from .trend_chart import chart_data
+
+    return chart_data(ctx["progress"]["trend"])
+
+
+def trend_chart_figure(data: ChartData) -> Figure:
+    """The trend chart at the report's width."""
+    from .trend_chart import trend_figure
+
+    return trend_figure(data, *REPORT_CHART_SIZE, title=False)
