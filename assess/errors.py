@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,6 +21,15 @@ class Problem:
         return f"{where}: {self.path or '<root>'}: {self.message}"
 
 
+def problem_order(problem: Problem) -> tuple[str, int, tuple[tuple[int, str], ...], str]:
+    """File, line, then the path with its numbers compared as numbers, so that cell J5
+    comes before J10 and items[2] before items[10]."""
+    # re.split with a group alternates text and digits: even places text, odd places numbers.
+    parts = tuple((int(piece), "") if i % 2 else (0, piece)
+                  for i, piece in enumerate(re.split(r"(\d+)", problem.path)))
+    return problem.file, problem.line, parts, problem.message
+
+
 class AssessError(Exception):
     """Base of every error the tool reports to its user."""
 
@@ -28,7 +38,7 @@ class InvalidInput(AssessError):
     """Input files are malformed or inconsistent; carries every problem found."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(set(problems))
+        self.problems = sorted(set(problems), key=problem_order)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

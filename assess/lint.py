@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess import checks, yamlio
-from assess.errors import InvalidInput, Problem
-from assess.loader import load_checked
+from assess.errors import InvalidInput, Problem, problem_order
+from assess.loader import guess_kind, load_checked
 from assess.models import Assessment, DependencyModel, Framework, Questionnaire
 from assess.workspace import (
     ASSESSMENT_FILE,
@@ -145,11 +145,39 @@ def _targets(path: Path | None) -> tuple[list[Path], Path | None, bool]:
     return (sorted(path.glob("*.yaml")) if path.is_dir() else [path]), None, False
 
 
+_KIND_WORDS = {"response": "a response file", "assessment": "an assessment file",
+               "framework": "a maturity framework", "dependencies": "a dependency model"}
+
+
+def _other_kind(file: Path) -> str | None:
+    """What a file looks like when it is clearly not a questionnaire, else None."""
+    try:
+        kind = guess_kind(yamlio.read(file).data)
+    except InvalidInput:
+        return None                      # unreadable: linting it reports why
+    return _KIND_WORDS.get(kind or "questionnaire")
+
+
 def lint(path: Path | None = None) -> LintReport:
     """Lint shipped content (no path), a questionnaire file, a folder of them, or an
     assessment's questionnaires and dependency model."""
     files, root, with_dependencies = _targets(path)
     findings: list[Problem] = []
+    if path is not None and root is None:
+        # A folder is linted for the questionnaires in it (a responses/ folder has none);
+        # a lone file of another kind is named, not reported as a broken questionnaire.
+        others = {file: kind for file in files if (kind := _other_kind(file))}
+        files = [file for file in files if file not in others]
+        if path.is_file() and others:
+            findings.append(Problem(display_path(path), 0, "", f"not a questionnaire (this "
+                                    f"is {others[path]}): assess lint checks questionnaires, "
+                                    "folders of them and assessments; check other files "
+                                    "with assess validate"))
+        elif not files:
+            findings.append(Problem(display_path(path), 0, "", "no questionnaire files in "
+                                    "this folder (assess lint checks questionnaires, folders "
+                                    "of them and assessments; check other files with assess "
+                                    "validate)"))
     questionnaires: list[Questionnaire] = []
     fw: Framework | None = None
     for file in files:
@@ -176,4 +204,4 @@ def lint(path: Path | None = None) -> LintReport:
         if not problems:
             doc = yamlio.read(dep_file)
             findings.extend(lint_dependencies(model, doc, questionnaires, fw))
-    return LintReport(shown, sorted(set(findings)))
+    return LintReport(shown, sorted(set(findings), key=problem_order))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -57,11 +58,58 @@ def load_checked(path: Path, model: type[M],
 
 
 def validate_lenient(doc: Document, model: type[M]) -> M | None:
-    """The model with unknown keys dropped and values coerced, or None if even that fails."""
-    try:
-        return model.model_validate(doc.data, strict=False, context={"lenient": True})
-    except ValidationError:
-        return None
+    """The model with unknown keys dropped, values coerced and the entries that still fail
+    left out, or None if even that fails.
+
+    Leaving out what fails (a bad ``confidence``, an answer that is not a mapping) lets the
+    meaning checks still look at everything else, so one run names every problem.
+    """
+    data = copy.deepcopy(doc.data)
+    for _ in range(_SALVAGE_ROUNDS):
+        try:
+            return model.model_validate(data, strict=False, context={"lenient": True})
+        except ValidationError as exc:
+            if not _prune(data, exc):
+                return None
+    return None
+
+
+_SALVAGE_ROUNDS = 10
+_DROP = object()
+
+
+def _prune(data: Any, exc: ValidationError) -> bool:
+    """Mark the deepest existing entry of every error for removal; False if none can go."""
+    pruned = False
+    for err in exc.errors(include_url=False):
+        parent: Any = None
+        key: Any = None
+        node: Any = data
+        for part in err["loc"]:
+            found = (part in node if isinstance(node, dict) else
+                     isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node))
+            if found:
+                parent, key = node, part
+                node = parent[key]
+        if parent is None or parent is data:
+            continue                     # a top-level key: nothing left to salvage around it
+        parent[key] = _DROP
+        pruned = True
+    if pruned:
+        _sweep(data)
+    return pruned
+
+
+def _sweep(node: Any) -> None:
+    if isinstance(node, dict):
+        for key in [k for k, v in node.items() if v is _DROP]:
+            del node[key]
+        for value in node.values():
+            _sweep(value)
+    elif isinstance(node, list):
+        node[:] = [v for v in node if v is not _DROP]
+        for value in node:
+            _sweep(value)
 
 
 def validate_document(doc: Document, model: type[M]) -> M:
@@ -73,6 +121,10 @@ def validate_document(doc: Document, model: type[M]) -> M:
     if version is None:
         raise InvalidInput([doc.problem((), "missing required key 'schema_version' "
                                         f"(this release reads {SCHEMA_VERSION})")])
+    if isinstance(version, str) and version.strip() == str(SCHEMA_VERSION):
+        raise InvalidInput([doc.problem(("schema_version",), f"expected the number "
+                                        f"{SCHEMA_VERSION}, got the text {version!r} (remove "
+                                        "the quotes)")])
     if version != SCHEMA_VERSION:
         raise InvalidInput([doc.problem(("schema_version",),
                                         f"unsupported schema_version {version!r} (this release "
@@ -80,7 +132,33 @@ def validate_document(doc: Document, model: type[M]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        other = _other_kind(data, model)
+        if other is not None:
+            # A response handed to `assess template`, a questionnaire dropped into responses/:
+            # one plain sentence instead of every key of the wrong kind reported as unknown.
+            raise InvalidInput([doc.problem((), f"this looks like {_KIND_WORDS[other]}, not "
+                                            f"{_KIND_WORDS[_kind_of(model)]}")]) from None
         raise InvalidInput(pydantic_problems(exc, doc)) from None
+
+
+_KIND_WORDS = {"framework": "a maturity framework", "questionnaire": "a questionnaire",
+               "dependencies": "a dependency model", "assessment": "an assessment file",
+               "response": "a response file"}
+
+
+def _kind_of(model: type[Versioned]) -> str:
+    return next((k for k, m in FILE_KINDS.items() if m is model), "")
+
+
+def _other_kind(data: dict[str, Any], model: type[Versioned]) -> str | None:
+    """The kind ``data`` clearly is when it is not ``model``'s: its distinctive keys point
+    elsewhere and none of the keys ``model`` requires is there."""
+    kind, expected = guess_kind(data), _kind_of(model)
+    if kind is None or not expected or kind == expected:
+        return None
+    required = [name for name, f in model.model_fields.items()
+                if f.is_required() and name != "schema_version"]
+    return kind if not any(name in data for name in required) else None
 
 
 def pydantic_problems(exc: ValidationError, doc: Document) -> list[Problem]:
@@ -152,6 +230,8 @@ def _message(err: Any) -> str:
     if kind in _TYPE_WORDS:
         return f"expected {_TYPE_WORDS[kind]}, got {_show(value)}"
     msg = str(err["msg"])
+    if kind == "string_too_short" and (err.get("ctx") or {}).get("min_length") == 1:
+        return "must not be empty"
     if kind == "literal_error":
         return f"{msg[0].lower()}{msg[1:]}, got {_show(value)}"
     if kind.startswith(("greater_than", "less_than", "too_short", "too_long",

@@ -19,6 +19,7 @@ from pydantic import (
     ValidationInfo,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
 
@@ -290,8 +291,23 @@ class Respondent(Strict):
     role: str = Field(default="", description="Role or job title.")
 
 
+def _answer_value(value: Any) -> Any:
+    # A union of number and text would explain a null or a boolean twice ("expected a number,
+    # got nothing; or expected text, got nothing"); say once what an answer can be.
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        got = ("nothing (null)" if value is None else str(value).lower()
+               if isinstance(value, bool) else "a mapping" if isinstance(value, dict)
+               else "a list" if isinstance(value, list) else repr(value))
+        raise PydanticCustomError("answer_value", "expected a level number, a label of the "
+                                  "answer scale or n/a, got {got}", {"got": got})
+    return value
+
+
+AnswerValue = Annotated[float | str, BeforeValidator(_answer_value)]
+
+
 class Answer(Strict):
-    value: float | str = Field(description="Level number, a label of the answer scale, or n/a.")
+    value: AnswerValue = Field(description="Level number, a label of the answer scale, or n/a.")
     confidence: Confidence | None = Field(default=None, description="low, medium or high.")
     notes: str = Field(default="", max_length=20_000, description="Respondent's notes.")
     evidence: list[Annotated[str, StringConstraints(max_length=2_000)]] = Field(

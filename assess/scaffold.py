@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import shlex
+import unicodedata
 from pathlib import Path
 
 from assess.errors import OutputError
@@ -60,12 +63,14 @@ def create_workspace(folder: Path, organisation: str, date: dt.date | None = Non
     if file.exists():
         raise OutputError(f"{file} already exists; choose a new folder")
     questionnaires = available("questionnaires")
-    slug = "-".join(organisation.lower().split()) or "client"
+    # A folder name people can type: "Zoë's Council #1" -> zoes-council-1.
+    ascii_name = unicodedata.normalize("NFKD", organisation).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.replace("'", "").lower()).strip("-") or "client"
     text = TEMPLATE.format(
         organisation=organisation,
         organisation_json=json.dumps(organisation, ensure_ascii=False),
         organisation_slug=slug,
-        folder=folder,
+        folder=shlex.quote(str(folder)),
         date=(date or dt.date.today()).isoformat(),
         questionnaires="\n".join(f"  - {q}" for q in questionnaires),
         targets="\n".join(f"  {q}: 3" for q in questionnaires),

@@ -82,9 +82,37 @@ def _meaning(model: Versioned, doc: Document) -> list[Problem]:
 
 
 def validate_assessment(path: Path) -> str:
-    ws = load_workspace(path)
+    try:
+        ws = load_workspace(path)
+    except InvalidInput as exc:
+        raise InvalidInput([*exc.problems, *_baseline_problems(path)]) from None
+    problems = _baseline_problems(path)
+    if problems:
+        raise InvalidInput(problems)
     return (f"ok  {display_path(ws.root)} (assessment: {len(ws.questionnaires)} questionnaires, "
             f"{len(ws.responses)} response files)")
+
+
+def _baseline_problems(path: Path) -> list[Problem]:
+    """A ``baseline:`` naming no assessment (scoring ignores it; compare and report fail)."""
+    import os
+
+    from assess.models import Assessment
+    from assess.workspace import assessment_file
+
+    file = assessment_file(path)
+    try:
+        a, doc = load_model(file, Assessment)
+    except InvalidInput:
+        return []                        # load_workspace has reported it
+    if not a.baseline:
+        return []
+    target = Path(os.path.normpath(file.parent / a.baseline))
+    if (target / ASSESSMENT_FILE).is_file() or (target.is_file() and
+                                                target.suffix in (".yaml", ".yml")):
+        return []
+    return [doc.problem(("baseline",), f"no assessment at {a.baseline!r} (looked for "
+                        f"{display_path(target / ASSESSMENT_FILE)})")]
 
 
 def validate_paths(paths: Sequence[Path]) -> list[str]:

@@ -214,33 +214,69 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
         if q_loaded:
             questionnaires.append(q_loaded[0])
     by_id = {q.id: q for q in questionnaires}
-    col.add(_check_targets(a, adoc, by_id))
+    col.add(_check_targets(a, adoc, by_id, fw))
 
     responses: list[Response] = []
     files = sorted((root / "responses").glob("*.yaml")) if (root / "responses").is_dir() else []
+    answered_by: dict[tuple[str, str], Path] = {}
     for r_path in files:
         r_loaded = col.load(r_path, Response, lambda r, doc: checks.check_response(
             r, doc, by_id.get(r.questionnaire), fw, a.questionnaires))
         if r_loaded:
             responses.append(r_loaded[0])
+            col.add(_check_repeated_respondent(*r_loaded, answered_by))
 
     deps = DependencyModel(schema_version=1)
     if dependencies:
         deps, dep_problems = load_dependencies(a, root, all_capability_ids(root, questionnaires))
         col.add(dep_problems)
+        if not dep_problems and a.dependencies is not None:
+            # A mistyped id would otherwise leave the intended programme's weight unchanged.
+            known = [p.id for p in deps.programmes]
+            col.add(adoc.problem(("dependencies", "programme_weights", ident),
+                                 f"unknown programme {ident!r} (known: {', '.join(known)})")
+                    for ident in a.dependencies.programme_weights if ident not in known)
     if col.problems or fw is None:
         raise InvalidInput(col.problems)
     return Workspace(root, a, fw, questionnaires, responses, deps, files)
 
 
-def _check_targets(a: Assessment, doc: Document,
-                   questionnaires: dict[str, Questionnaire]) -> list[Problem]:
+def _check_repeated_respondent(r: Response, doc: Document,
+                               answered_by: dict[tuple[str, str], Path]) -> list[Problem]:
+    """One file per respondent per questionnaire: a copied or renamed file would otherwise
+    count the same person's answers twice."""
+    if r.respondent is None or r.consensus:
+        return []
+    key = (r.questionnaire, " ".join(r.respondent.name.casefold().split()))
+    first = answered_by.setdefault(key, doc.path)
+    if first == doc.path:
+        return []
+    return [doc.problem(("respondent", "name"), f"{r.respondent.name!r} already answered "
+                        f"{r.questionnaire!r} in {display_path(first)}; their answers would "
+                        "count twice (keep one file per respondent per questionnaire)")]
+
+
+def _check_targets(a: Assessment, doc: Document, questionnaires: dict[str, Questionnaire],
+                   fw: Framework | None = None) -> list[Problem]:
     problems = []
+    low, high = (fw.levels[0].level, fw.levels[-1].level) if fw is not None else (None, None)
+
+    def outside(value: float, at: tuple[str, ...]) -> None:
+        if low is not None and high is not None and not low <= value <= high:
+            problems.append(doc.problem(at, f"target {value:g} is outside the framework's "
+                                        f"levels {low}-{high}"))
+
     for domain, spec in a.targets.items():
         if domain not in a.questionnaires:
             problems.append(doc.problem(("targets", domain), f"target for {domain!r}, which is "
                                         "not in 'questionnaires'"))
             continue
+        if isinstance(spec, DomainTarget):
+            outside(spec.target, ("targets", domain, "target"))
+            for cap, value in spec.capabilities.items():
+                outside(value, ("targets", domain, "capabilities", cap))
+        else:
+            outside(spec, ("targets", domain))
         q = questionnaires.get(domain)
         if isinstance(spec, DomainTarget) and q is not None:
             known = {c.id for c in q.capabilities}

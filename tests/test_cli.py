@@ -42,6 +42,18 @@ def test_missing_assessment_exits_3(tmp_path: Path, runner: CliRunner) -> None:
         "(expected a folder holding assessment.yaml, or that file)\n"
 
 
+def test_init_hints_can_be_pasted_into_a_shell(tmp_path: Path, runner: CliRunner) -> None:
+    # A folder with a space used to be printed unquoted, and the baseline hint kept
+    # apostrophes, accents and '#'.
+    folder = tmp_path / "client 2026"
+    result = runner.invoke(main, ["init", str(folder), "--organisation", "Zoë's Council #1"])
+    assert result.exit_code == 0, result.output
+    assert f"then `assess score '{folder}'`" in result.stdout
+    text = (folder / "assessment.yaml").read_text()
+    assert f"`assess validate '{folder}'`" in text
+    assert "# baseline: ../zoes-council-1-2025\n" in text
+
+
 def test_init_then_score_an_empty_workspace(tmp_path: Path, runner: CliRunner) -> None:
     folder = tmp_path / "client"
     result = runner.invoke(main, ["init", str(folder), "--organisation", "Acme Ltd"])
@@ -65,6 +77,16 @@ def test_score_writes_output_file(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(main, ["score", str(DATA / "mini"), "--format", "csv", "-o", str(out)])
     assert result.exit_code == 0
     assert out.read_text().splitlines()[0].startswith("domain,capability,name,score")
+
+
+def test_schema_usage_names_the_argument_plainly(runner: CliRunner) -> None:
+    # The choice list used to be the metavar, wrapped mid-word ("assessmen t").
+    result = runner.invoke(main, ["schema", "--help"])
+    assert "schema [OPTIONS] NAME\n" in result.stdout
+    assert "framework, questionnaire, dependencies, assessment," in result.stdout
+    result = runner.invoke(main, ["schema", "nosuch"])
+    assert result.exit_code == 2
+    assert "Invalid value for 'NAME': 'nosuch' is not one of" in result.stderr
 
 
 def test_schema_prints_json_schema(runner: CliRunner) -> None:

@@ -98,6 +98,10 @@ def test_trend_usage_errors() -> None:
     assert run("trend", CURRENT, BASE, "--follow")[0] == 2
     code, _, err = run("trend", CURRENT)
     assert code == 3 and "at least two assessments" in err
+    assert "or one with --follow" in err
+    # The base names no baseline: --follow used to say "at least two ..., got 1".
+    code, _, err = run("trend", BASE, "--follow")
+    assert code == 3 and "names no baseline to follow" in err
 
 
 def test_compare_does_not_import_drawing_libraries() -> None:

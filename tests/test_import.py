@@ -64,6 +64,14 @@ def _import(runner: CliRunner, mini: Path, *books: Path, force: bool = False) ->
     return runner.invoke(main, [*args, "--force"] if force else args)
 
 
+def test_import_counts_one_answer_in_the_singular(runner: CliRunner, mini: Path,
+                                                  template: Path) -> None:
+    result = _import(runner, mini, _fill(template, answers={"AL-A-01": {"value": 2}}))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "wrote mini/responses/alpha.ann-example.yaml (1 answer from " \
+        "filled.xlsx)\n"
+
+
 def test_import_writes_a_valid_response(runner: CliRunner, mini: Path, template: Path) -> None:
     result = _import(runner, mini, _fill(template))
     assert result.exit_code == 0, result.output

@@ -61,6 +61,19 @@ def test_name_and_format_disagreeing_is_an_error(tmp_path: Path, runner: CliRunn
     assert not out.exists()
 
 
+def test_a_name_of_no_known_format_needs_format(tmp_path: Path, runner: CliRunner) -> None:
+    # client.docx used to receive an HTML report under a Word name.
+    out = tmp_path / "client.docx"
+    result = runner.invoke(main, ["report", str(FIXTURE), "-o", str(out)])
+    assert result.exit_code == 3
+    assert "cannot tell the format from the name; give --format (html, markdown, pdf, xlsx)" \
+        in result.stderr
+    assert not out.exists()
+    result = runner.invoke(main, ["report", str(FIXTURE), "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text().startswith("<!DOCTYPE html>")
+
+
 def test_several_formats_into_a_file_is_an_error(tmp_path: Path, runner: CliRunner) -> None:
     out = tmp_path / "taken"
     out.write_text("")

@@ -43,6 +43,16 @@ def test_nothing_is_fetched_or_run(html: str) -> None:
         assert not re.search(r"(src|href)\s*=\s*[\"']?$", before), before
 
 
+def test_cover_names_only_scored_domains_as_assessed(html: str) -> None:
+    # The cover used to list every domain in scope as assessed, unanswered ones included.
+    ctx = fixture_context()
+    scored = [d["name"] for d in ctx["domains"] if d["score"] is not None]
+    unscored = [d["name"] for d in ctx["domains"] if d["score"] is None]
+    assert scored and unscored
+    assert (f"<dt>Domains assessed</dt><dd>{', '.join(scored)} (in scope but not scored: "
+            f"{', '.join(unscored)})</dd>") in html
+
+
 def test_respondent_script_is_escaped(html: str) -> None:
     assert SCRIPT_NOTE not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

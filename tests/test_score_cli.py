@@ -263,3 +263,21 @@ def test_response_for_a_questionnaire_not_in_scope(tmp_path: Path,
         """) == (
         "mini/responses/cloud.cy.yaml:2: questionnaire: questionnaire 'cloud' is not in the "
         "assessment's scope (known: alpha)\n")
+
+
+def test_an_unscored_capability_shows_no_spread(tmp_path: Path) -> None:
+    # It used to show a spread of 0.00, as if the respondents agreed.
+    runner = CliRunner()
+    acme = tmp_path / "acme"
+    assert runner.invoke(main, ["init", str(acme)]).exit_code == 0
+    for path in (ROOT / "examples" / "northshire" / "responses").glob("cloud.*.yaml"):
+        shutil.copy(path, acme / "responses" / path.name)
+    table = runner.invoke(main, ["score", str(acme)]).stdout
+    row = next(line for line in table.splitlines() if "Power and cooling resilience" in line)
+    assert row.split()[-2:] == ["–", "–"]          # spread and confidence
+    landing = next(line for line in table.splitlines() if line.strip().startswith("Landing zone"))
+    assert "–" not in landing                      # a scored capability keeps its spread
+    md = runner.invoke(main, ["score", str(acme), "--format", "markdown"]).stdout
+    assert "| Power and cooling resilience | – | – | 3.0 | – | 0% | – | – |" in md
+    data = json.loads(runner.invoke(main, ["score", str(acme), "--format", "json"]).stdout)
+    assert data["domains"][2]["capabilities"][0]["spread"] == 0.0   # JSON keeps its float

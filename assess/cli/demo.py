@@ -14,8 +14,9 @@ from ._common import handle_errors
 def demo(out: Path | None) -> None:
     """Run the whole pipeline on the bundled example assessment (Northshire Council).
 
-    Prints the score table; with -o also writes the scores (JSON, CSV, Markdown) and
-    every other output into the folder.
+    Prints the score table and the top five recommendations; with -o also writes the
+    scores (JSON, CSV, Markdown), recommendations, roadmap and the report in every format
+    into the folder.
 
     \b
     Example:

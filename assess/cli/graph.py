@@ -6,16 +6,19 @@ import click
 
 from ._common import assessment_argument, handle_errors
 
+FORMATS = ["svg", "png", "graphml", "json"]
+
 
 @click.command()
 @assessment_argument
-@click.option("--format", "fmt", type=click.Choice(["svg", "png", "graphml", "json"]),
-              required=True, help="Picture (svg, png) or data (graphml, json).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Picture (svg, png) or data (graphml, json). Default: the format the -o "
+              "name implies (.svg, .png, .graphml, .json), else png.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (default: standard output for graphml and json, "
               "dependency-graph.<format> for pictures).")
 @handle_errors
-def graph(assessment: Path, fmt: str, output: Path | None) -> None:
+def graph(assessment: Path, fmt: str | None, output: Path | None) -> None:
     """The dependency graph: capabilities -> core technologies -> programmes.
 
     Capabilities carry their current score, target and gap; prerequisite edges link
@@ -23,10 +26,19 @@ def graph(assessment: Path, fmt: str, output: Path | None) -> None:
 
     \b
     Example:
-      assess graph examples/northshire --format png -o graph.png
+      assess graph examples/northshire                    # dependency-graph.png
+      assess graph examples/northshire -o graph.svg
       assess graph examples/northshire --format graphml -o graph.graphml
+      assess graph examples/northshire --format json > graph.json
     """
     from assess.graph import render_graph
+
+    implied = output.suffix.lower().lstrip(".") if output is not None else ""
+    implied = implied if implied in FORMATS else ""
+    if fmt and implied and fmt != implied:
+        raise click.UsageError(f"--format {fmt} does not match the output name {output} "
+                               f"(a .{implied} file)")
+    fmt = fmt or implied or "png"
 
     data = render_graph(assessment, fmt)
     if isinstance(data, str) and output is None:

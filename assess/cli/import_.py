@@ -34,6 +34,7 @@ def import_(workbooks: tuple[Path, ...], out: Path, force: bool) -> None:
 
     result = import_workbooks(list(workbooks), out, force)
     for item in result.written:
-        click.echo(f"wrote {item.target} ({item.answers} answers from {item.workbook})")
+        answers = "1 answer" if item.answers == 1 else f"{item.answers} answers"
+        click.echo(f"wrote {item.target} ({answers} from {item.workbook})")
     if result.problems:
         raise InvalidInput(result.problems)

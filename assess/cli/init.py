@@ -19,8 +19,11 @@ def init(folder: Path, organisation: str) -> None:
     Example:
       assess init northshire-2026 --organisation "Northshire Council"
     """
+    import shlex
+
     from assess.scaffold import create_workspace
 
     file = create_workspace(folder, organisation)
     click.echo(f"created {file} and {folder / 'responses'}/")
-    click.echo(f"next: edit {file}, add response files, then `assess score {folder}`")
+    click.echo(f"next: edit {file}, add response files, then "
+               f"`assess score {shlex.quote(str(folder))}`")

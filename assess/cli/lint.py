@@ -34,7 +34,12 @@ def lint(path: Path | None) -> None:
     report = run_lint(path)
     for finding in report.findings:
         click.echo(str(finding), err=True)
+    files = _count(len(report.files), "file")
     if report.findings:
-        click.echo(f"{len(report.findings)} findings in {len(report.files)} files", err=True)
+        click.echo(f"{_count(len(report.findings), 'finding')} in {files}", err=True)
         raise SystemExit(EXIT_INVALID)
-    click.echo(f"ok  {len(report.files)} files, no findings")
+    click.echo(f"ok  {files}, no findings")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

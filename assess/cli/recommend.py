@@ -38,6 +38,9 @@ def recommend(assessment: Path, fmt: str, top: int | None, domain: str | None,
     from assess.prioritise import analyse, select
     from assess.render.recommendations import render_readiness, render_recommendations
 
+    if readiness and (top is not None or domain is not None or programme is not None):
+        raise click.UsageError("--top, --domain and --programme filter recommendations; they "
+                               "cannot be combined with --programmes")
     analysis = analyse(assessment)
     if readiness:
         emit(render_readiness(analysis.readiness(), fmt), output)

@@ -8,10 +8,12 @@ KINDS = ["framework", "questionnaire", "dependencies", "assessment", "response"]
 
 
 @click.command()
-@click.argument("name", type=click.Choice(KINDS))
+@click.argument("name", type=click.Choice(KINDS), metavar="NAME")
 @handle_errors
 def schema(name: str) -> None:
     """Print the JSON Schema of a file kind (for editor completion and checks).
+
+    NAME is one of: framework, questionnaire, dependencies, assessment, response.
 
     \b
     Example:

@@ -31,6 +31,7 @@ def trend(assessments: tuple[Path, ...], fmt: str, chart: Path | None, follow: b
       assess trend examples/northshire --follow --chart trend.png
       assess trend northshire-2024 northshire-2025 northshire-2026 --format csv -o trend.csv
     """
+    from assess.errors import AssessError
     from assess.progress import baseline_chain, trend_paths
     from assess.render.trend import render_trend
 
@@ -39,7 +40,14 @@ def trend(assessments: tuple[Path, ...], fmt: str, chart: Path | None, follow: b
     if follow:
         if len(assessments) != 1:
             raise click.UsageError("--follow starts from exactly one assessment")
-        assessments = tuple(baseline_chain(assessments[0]))
+        chain = tuple(baseline_chain(assessments[0]))
+        if len(chain) < 2:
+            raise AssessError(f"{assessments[0]}: its assessment.yaml names no baseline to "
+                              "follow (add `baseline: ../earlier-assessment`)")
+        assessments = chain
+    elif len(assessments) == 1:
+        raise AssessError("a trend needs at least two assessments, got 1: give several "
+                          "folders, or one with --follow to follow its `baseline:` links")
     result = trend_paths(list(assessments))
     emit(render_trend(result, fmt), output)
     if chart is not None:

@@ -18,7 +18,7 @@ properties of SPEC.md section 6 hold.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assess.errors import AssessError
 from assess.models import DependencyModel
@@ -93,6 +93,10 @@ class Recommendations:
     """Capabilities below which nothing can be said: no answer counted, so no score."""
     level_names: tuple[tuple[int, str], ...] = ()
     cost_bands: tuple[tuple[str, str], ...] = ()
+    unscored_domains: tuple[str, ...] = ()
+    """The domain of each capability of ``unscored``, in the same order."""
+    view: str = ""
+    """What a filtered view shows, e.g. "in domain 'network'"; empty for the whole list."""
 
     def by_id(self) -> dict[str, Recommendation]:
         return {r.id: r for r in self.items}
@@ -207,9 +211,12 @@ def _recommend(model: DependencyModel, result: ScoreResult) -> Recommendations:
         domains=tuple((d.id, d.name) for d in result.domains),
         programmes=tuple((p.id, p.name) for p in model.programmes),
         technologies=tuple((t.id, t.name) for t in model.technologies),
-        unscored=tuple(c.id for c in result.capabilities() if c.score is None),
+        unscored=tuple(c.id for d in result.domains for c in d.capabilities
+                       if c.score is None),
         level_names=tuple(sorted(level_names.items())),
         cost_bands=tuple(model.cost_bands.items()),
+        unscored_domains=tuple(d.id for d in result.domains for c in d.capabilities
+                               if c.score is None),
     )
 
 
@@ -220,20 +227,25 @@ def select(recs: Recommendations, *, top: int | None = None, domain: str | None 
     Ranks stay those of the whole list, so rank 7 means the same in every view.
     """
     items: Sequence[Recommendation] = recs.items
+    unscored = list(zip(recs.unscored, recs.unscored_domains, strict=True))
+    views = []
     if domain is not None:
         known = [d for d, _ in recs.domains]
         if domain not in known:
             raise AssessError(f"unknown domain {domain!r} (known: {', '.join(known)})")
         items = [r for r in items if r.domain == domain]
+        unscored = [(c, d) for c, d in unscored if d == domain]
+        views.append(f"in domain {domain!r}")
     if programme is not None:
         known = [p for p, _ in recs.programmes]
         if programme not in known:
             raise AssessError(f"unknown programme {programme!r} (known: {', '.join(known)})")
         items = [r for r in items if programme in r.programmes]
+        views.append(f"feeding programme {programme!r}")
     if top is not None:
         items = items[:top]
-    return Recommendations(tuple(items), recs.domains, recs.programmes, recs.technologies,
-                           recs.unscored, recs.level_names, recs.cost_bands)
+    return replace(recs, items=tuple(items), unscored=tuple(c for c, _ in unscored),
+                   unscored_domains=tuple(d for _, d in unscored), view=" ".join(views))
 
 
 # --- words ---------------------------------------------------------------------------------

@@ -84,8 +84,14 @@ def render_table(recs: Recommendations) -> str:
 
 
 def _empty(recs: Recommendations) -> str:
-    lines = ["No recommendations: every assessed capability meets its target."]
-    return "\n".join(lines + _unscored(recs)) + "\n"
+    return "\n".join([_none(recs), *_unscored(recs)]) + "\n"
+
+
+def _none(recs: Recommendations) -> str:
+    """Why the list is empty: a filter that matched nothing is not "every target met"."""
+    if recs.view:
+        return f"No recommendations {recs.view}."
+    return "No recommendations: every assessed capability meets its target."
 
 
 def _unscored(recs: Recommendations) -> list[str]:
@@ -111,7 +117,7 @@ def render_csv(recs: Recommendations) -> str:
 def render_markdown(recs: Recommendations) -> str:
     parts = ["# Prioritised recommendations\n"]
     if not recs.items:
-        parts.append("Every assessed capability meets its target.\n")
+        parts.append(f"{md_escape(_none(recs))}\n")
     else:
         parts.append("Each step raises one capability by one level. Priority follows "
                      "docs/prioritisation.md; effort is in person-days.\n")

@@ -95,6 +95,11 @@ def _details(result: ScoreResult) -> list[tuple[CapabilityResult, str]]:
     return out
 
 
+def _spread(c: CapabilityResult) -> str:
+    """A capability with no score has no answers to disagree about: '–', not 0.00."""
+    return fmt(c.spread if c.score is not None else None)
+
+
 def render_table(result: ScoreResult) -> str:
     header = ["Domain / capability", "Score", "Level", "Target", "Gap", "Coverage", "Spread",
               "Confidence", ""]
@@ -104,7 +109,7 @@ def render_table(result: ScoreResult) -> str:
                      fmt(d.gap), pct(d.coverage), "", "", ""])
         for c in d.capabilities:
             rows.append([f"  {c.name}", fmt(c.score), _level(result, c.level), fmt(c.target, 1),
-                         fmt(c.gap), pct(c.coverage), fmt(c.spread), c.confidence or "–",
+                         fmt(c.gap), pct(c.coverage), _spread(c), c.confidence or "–",
                          "! disagreement" if c.disagreement else ""])
     o = result.overall
     rows.append(["OVERALL", fmt(o.score), _level(result, o.level), fmt(o.target, 1),
@@ -151,7 +156,7 @@ def render_markdown(result: ScoreResult) -> str:
                      f"target {fmt(d.target, 1)}\n")
         rows = [[md_escape(c.name) + (" ⚠" if c.disagreement else ""), fmt(c.score),
                  _level(result, c.level), fmt(c.target, 1), fmt(c.gap), pct(c.coverage),
-                 fmt(c.spread), c.confidence or "–"] for c in d.capabilities]
+                 _spread(c), c.confidence or "–"] for c in d.capabilities]
         parts.append(md_table(header, rows, "lrlrrrrl"))
     details = _details(result)
     if details:

@@ -102,6 +102,11 @@ def output_paths(formats: Sequence[str], out: Path | None) -> dict[str, Path]:
         raise AssessError(f"unknown format {unknown[0]!r} (known: {', '.join(FORMATS)})")
     out = out if out is not None else Path.cwd()
     implied = SUFFIXES.get(out.suffix.lower()) if not out.is_dir() else None
+    if not formats and implied is None and out.suffix and not out.is_dir():
+        # Without this, client.docx received HTML under a Word name.
+        raise AssessError(f"{display_path(out)}: cannot tell the format from the name; "
+                          f"give --format ({', '.join(FORMATS)}) or a "
+                          f"{', '.join(FORMATS.values())} name")
     chosen = list(dict.fromkeys(formats)) or [implied or "html"]
     if len(chosen) == 1 and not out.is_dir() and out.suffix:
         fmt = chosen[0]
