@@ -95,6 +95,9 @@ def check_response(r: Response, doc: Document, q: Questionnaire | None,
     problems = []
     if r.respondent is None and not r.consensus:
         problems.append(doc.problem((), "give a 'respondent' ({name, role}) or 'consensus: true'"))
+    if r.respondent is not None and r.consensus:
+        problems.append(doc.problem(("consensus",), "a consensus response has no single "
+                                    "respondent: remove 'respondent' or 'consensus: true'"))
     if in_scope is not None and r.questionnaire not in in_scope:
         problems.append(doc.problem(("questionnaire",), f"questionnaire {r.questionnaire!r} is "
                                     f"not in the assessment's scope {_known(in_scope)}"))

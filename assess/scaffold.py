@@ -41,12 +41,14 @@ targets:
 vision: ""
 principles: []
 
-# Roadmap: effort capacity per phase in person-days, and the phases themselves.
+# Roadmap: the phases and the improvement effort each can absorb, in person-days (what the
+# team and its partners can spend on these steps after business as usual). `capacity`
+# applies to a phase that gives none; `assess roadmap --capacity N` overrides them all.
 capacity: 120
-# phases:
-#   - {{name: "0-6 months", months: 6}}
-#   - {{name: "6-12 months", months: 6}}
-#   - {{name: "12-24 months", months: 12, capacity: 200}}
+phases:
+  - {{name: "0-6 months", months: 6, capacity: 120}}
+  - {{name: "6-12 months", months: 6, capacity: 120}}
+  - {{name: "12-24 months", months: 12, capacity: 240}}
 
 # An earlier assessment of the same organisation, for `assess compare` and the report.
 # baseline: ../{organisation_slug}-2025

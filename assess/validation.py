@@ -74,7 +74,8 @@ def _meaning(model: Versioned, doc: Document) -> list[Problem]:
         q_path = find_definition("questionnaires", model.questionnaire)
         if q_path is None:
             return [doc.problem(("questionnaire",), f"unknown questionnaire "
-                                f"{model.questionnaire!r}")]
+                                f"{model.questionnaire!r}"),
+                    *checks.check_response(model, doc, None, None)]
         questionnaire = load_model(q_path, Questionnaire)[0]
         return checks.check_response(model, doc, questionnaire,
                                      _framework_for(questionnaire.framework))
