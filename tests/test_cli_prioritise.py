@@ -59,7 +59,7 @@ def test_an_empty_filtered_view_does_not_claim_every_target_met(runner: CliRunne
     lines = out.stdout.splitlines()
     assert lines[0] == "No recommendations in domain 'network'."
     assert lines[1].startswith("Not scored (no answers counted), so nothing recommended: "
-                               "wan_sdwan, ")
+                               "WAN and SD-WAN, ")  # names, not ids, in human output
     assert "power_cooling" not in out.stdout
     md = runner.invoke(main, ["recommend", str(acme), "--domain", "network", "--format",
                               "markdown"]).stdout
@@ -122,6 +122,21 @@ def test_roadmap(runner: CliRunner, tmp_path: Path) -> None:
     assert runner.invoke(main, ["roadmap", str(WORKED), "--capacity", "0"]).exit_code == 2
     table = runner.invoke(main, ["roadmap", str(WORKED)]).stdout
     assert table.startswith("0-6 months (months 0-6): 50 of 50 person-days, 2 steps\n")
+    out = runner.invoke(main, ["roadmap", str(WORKED), "--capacity", "20", "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    assert out.stdout.splitlines()[-1] == \
+        "backlog,2,network:3,network,Network,infra,2,3,25.0,Network Team,S,20.0,5"
+
+
+def test_recommend_table_names_the_steps_needed_first(runner: CliRunner) -> None:
+    table = runner.invoke(main, ["recommend", str(WORKED)]).stdout
+    row = next(line for line in table.splitlines() if line.startswith("4  "))
+    assert row.endswith("Cloud platform to 2, Network to 3")
+    markdown = runner.invoke(main, ["recommend", str(WORKED), "--format", "markdown"]).stdout
+    assert "| Cloud platform to 2, Network to 3 |" in markdown
+    assert "cloud:2" not in table and "cloud:2" not in markdown
+    csv_out = runner.invoke(main, ["recommend", str(WORKED), "--format", "csv"]).stdout
+    assert ",cloud:2;network:3," in csv_out  # ids stay in CSV (and JSON)
 
 
 def test_graph_outputs(runner: CliRunner, tmp_path: Path,

@@ -29,10 +29,13 @@ def test_block_has_the_comparison_the_trend_and_words() -> None:
     assert data is not None
     assert data["overall"]["delta"] == round(2.0139 - 1.9583, 4)
     assert data["label"] == "June 2025"
-    assert data["headline"].startswith("Overall maturity rose from 1.96 to 2.01 (+0.06)")
+    # The change shown is worked out from the rounded scores (2.01 - 1.96), the JSON delta
+    # stays unrounded (0.0556, which is what makes the status "improved").
+    assert data["headline"].startswith("Overall maturity rose from 1.96 to 2.01 (+0.05)")
     assert [a["date"] for a in data["trend"]["assessments"]] == ["2025-06-01", "2026-06-01"]
     assert data["highlights"]["improved"] == [
-        {"id": "alpha_cap", "name": "Alpha capability", "delta": 1.0}]
+        {"id": "alpha_cap", "name": "Alpha capability", "delta": 1.0, "baseline": 1.75,
+         "current": 2.75}]
     assert data["highlights"]["declined"][0]["id"] == "beta_cap"
     assert data["sentences"]["versions"].startswith("Questionnaires changed")
     chart = trend_chart_data({"progress": data})
@@ -48,9 +51,10 @@ def test_report_has_the_progress_section_headline_and_chart(tmp_path: Path) -> N
     md = (tmp_path / "report.md").read_text()
     summary = md.split("Progress since the baseline")[2]  # contents, then the section
     assert "## 2 Progress since the baseline" in md
-    assert md.count("Overall maturity rose from 1.96 to 2.01 (+0.06)") == 2  # summary, section
+    assert md.count("Overall maturity rose from 1.96 to 2.01 (+0.05)") == 2  # summary, section
     assert "| alpha | AL-B-NEW | – | added since the baseline |" in summary
-    assert "Matched across versions through `replaces`: AL-B-OLD → AL-B-02." in summary
+    assert ("Questions renamed between the questionnaire versions and compared as the same "
+            "question: AL-B-OLD → AL-B-02.") in summary
     html = (tmp_path / "report.html").read_text()
     assert 'id="section-progress"' in html and 'id="figure-trend"' in html
     assert "Maturity since the baseline" in html

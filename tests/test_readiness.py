@@ -77,8 +77,8 @@ def test_render_readiness(worked: Analysis) -> None:
     assert first["readiness"] == 0.4074
     assert [b["capability"] for b in first["blockers"]] == ["cloud", "identity"]
     table = render_readiness(worked.readiness(), "table")
-    assert "Digital First       5        41%  at risk  Cloud platform (gap 2.00, 50%); " \
+    assert "Digital First       5        41%  at risk       3  Cloud platform (gap 2.00, 50%); " \
            "Identity (gap 2.00, 50%)" in table
     assert render_readiness(worked.readiness(), "markdown").startswith("# Programme readiness")
     assert render_readiness(worked.readiness(), "csv").splitlines()[1] == \
-        "digital,Digital First,5.0,0.4074,at risk,3,idp;lz,cloud;identity"
+        "digital,Digital First,5.0,0.4074,at risk,3,idp;lz,cloud;identity,"

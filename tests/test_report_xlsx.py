@@ -3,7 +3,11 @@ neutralised against formula injection (read back with openpyxl)."""
 
 from __future__ import annotations
 
+import csv
 import io
+import shutil
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,8 +36,11 @@ def test_sheets(workbook: Any) -> None:
 
 
 def test_note_starting_with_equals_is_text(workbook: Any) -> None:
-    notes = [r["Notes"] for r in _rows(workbook, "Answers")]
-    assert "'" + FORMULA_NOTE + " generator is tested monthly by the contractor." in notes
+    note = FORMULA_NOTE + " generator is tested monthly by the contractor."
+    ws = workbook["Answers"]
+    cells = [c for row in ws.iter_rows() for c in row if c.value == note]
+    assert cells, "the note is not there exactly as written (no apostrophe added)"
+    assert all(c.data_type == "s" and c.quotePrefix for c in cells)
     for ws in workbook:
         for row in ws.iter_rows():
             for cell in row:
@@ -71,3 +78,60 @@ def test_summary_has_key_figures_and_projection(workbook: Any) -> None:
     assert figures["Overall score"] == pytest.approx(2.083333, abs=1e-6)
     header = next(r for r in ws.iter_rows(values_only=True) if r[0] == "Domain")
     assert header[-2:] == ("After 0-6 months", "After 6-12 months")
+
+
+RISKY = ["+44 20 7946 0000", "-", "@channel please look", "=1+2", "\tindented",
+         '=HYPERLINK("http://evil.example","click")']
+"""Respondents' text that a spreadsheet would read as a formula if typed into a cell."""
+
+
+def _risky_workbook() -> bytes:
+    """The fixture's workbook with RISKY as notes (Answers!M2...) and as a phase name (a
+    header cell of the Summary sheet)."""
+    ctx = fixture_context()
+    answers = [a for d in ctx["domains"] for c in d["questions"] for q in c["questions"]
+               for a in q["answers"]]
+    for answer, text in zip(answers, RISKY, strict=False):
+        answer["notes"] = text
+    ctx["projection"]["phases"][0] = "=SUM(1,2)"
+    return render_xlsx(ctx)
+
+
+def test_formula_like_text_reads_exactly_as_written() -> None:
+    wb = load_workbook(io.BytesIO(_risky_workbook()))
+    notes = {c.value: c for c in wb["Answers"]["M"] if c.value in RISKY}
+    assert sorted(notes) == sorted(RISKY)
+    for text, cell in notes.items():
+        assert cell.value == text  # no apostrophe in front
+        assert cell.data_type == "s", text  # an explicit string cell, never a formula
+        assert cell.quotePrefix, text  # and marked so that editing keeps it text
+    header = next(c for c in wb["Summary"][next(
+        r[0].row for r in wb["Summary"].iter_rows() if r[0].value == "Domain")]
+        if c.value == "After =SUM(1,2)")
+    assert header.data_type == "s"
+    plain = next(c for c in wb["Answers"]["B"] if c.value == "Power resilience")
+    assert not plain.quotePrefix  # ordinary text is left alone
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="needs LibreOffice")
+def test_libreoffice_shows_the_text_and_evaluates_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "report.xlsx"
+    source.write_bytes(_risky_workbook())
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    assert office is not None
+    # Every sheet to its own CSV (the last filter option, -1; LibreOffice 7.2 and later),
+    # values as shown; a private profile so a running LibreOffice does not interfere.
+    options = "44,34,76,1,,0,false,true,false,false,false,-1"
+    subprocess.run([office, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--headless", "--convert-to", f"csv:Text - txt - csv (StarCalc):{options}",
+                    "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    answers = tmp_path / "report-Answers.csv"
+    assert answers.exists(), sorted(p.name for p in tmp_path.iterdir())
+    notes = [row[12] for row in csv.reader(io.StringIO(answers.read_text("utf-8")))][1:]
+    for text in RISKY:
+        assert text in notes, text  # shown as written: no apostrophe, not evaluated
+    assert "click" not in notes and "3" not in notes  # what the formulas would show
+    summary = (tmp_path / "report-Summary.csv").read_text("utf-8")
+    assert "After =SUM(1,2)" in summary

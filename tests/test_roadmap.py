@@ -105,5 +105,44 @@ def test_markdown_and_table(worked: Analysis) -> None:
     assert "Nothing left over" in md
     text = render_roadmap(worked.roadmap(capacity=20), worked.recommendations, "table")
     assert "! one step larger than the phase's capacity" in text
-    assert text.rstrip().endswith("Backlog: 2 steps, 65 person-days: cloud:3, network:3")
+    assert text.rstrip().endswith(
+        "Backlog: 2 steps, 65 person-days: Cloud platform to 3, Network to 3")
     assert "Projected if delivered: Infrastructure 1.67 -> 2.00; overall 1.67 -> 2.00" in text
+
+
+def test_human_output_names_capabilities_json_and_csv_keep_ids(worked: Analysis) -> None:
+    plan = worked.roadmap(capacity=20)
+    assert plan.backlog == ("cloud:3", "network:3")
+    text = render_roadmap(plan, worked.recommendations, "table")
+    md = render_roadmap(plan, worked.recommendations, "markdown")
+    for out in (text, md):
+        assert "cloud:3" not in out and "network:3" not in out
+    assert json.loads(render_roadmap(plan, worked.recommendations, "json"))["backlog"] == [
+        "cloud:3", "network:3"]
+
+
+def test_csv_has_a_row_per_planned_and_backlog_step(worked: Analysis) -> None:
+    import csv
+    import io
+
+    plan = worked.roadmap(capacity=20)
+    rows = list(csv.DictReader(io.StringIO(
+        render_roadmap(plan, worked.recommendations, "csv"))))
+    assert list(rows[0]) == ["phase", "order", "id", "capability", "capability_name", "domain",
+                             "from_level", "to_level", "effort", "owner", "cost_band",
+                             "priority", "rank"]
+    assert [(r["phase"], r["order"], r["id"]) for r in rows] == [
+        ("0-6 months", "1", "identity:2"), ("6-12 months", "1", "identity:3"),
+        ("12-24 months", "1", "cloud:2"), ("backlog", "1", "cloud:3"),
+        ("backlog", "2", "network:3")]
+    first = rows[0]
+    assert (first["capability"], first["capability_name"], first["domain"]) == (
+        "identity", "Identity", "infra")
+    assert (first["from_level"], first["to_level"], first["effort"], first["owner"],
+            first["cost_band"], first["priority"], first["rank"]) == (
+        "1", "2", "20.0", "Security Team", "S", "104.25", "1")
+    # Within a phase the order is the one to carry the steps out in.
+    full = list(csv.DictReader(io.StringIO(
+        render_roadmap(worked.roadmap(), worked.recommendations, "csv"))))
+    assert [(r["phase"], r["order"], r["id"]) for r in full if r["phase"] == "0-6 months"] \
+        == [("0-6 months", "1", "identity:2"), ("0-6 months", "2", "identity:3")]

@@ -129,7 +129,8 @@ def test_answer_scale_labels_and_hostile_text(tmp_path: Path) -> None:
     assert formulas == ['"FI,LI,PI,NI,n/a"', '"low,medium,high"']
     hostile = ws.cell(row=3, column=layout.text_col)
     assert hostile.data_type == "s"  # stored as text, not as a formula
-    assert hostile.value == "'=HYPERLINK(\"http://x\")"
+    assert hostile.value == "=HYPERLINK(\"http://x\")"  # as written: no apostrophe shown
+    assert hostile.quotePrefix  # Excel's "text that looks like a formula" mark
 
 
 def test_long_choice_lists_point_at_the_hidden_sheet(tmp_path: Path) -> None:

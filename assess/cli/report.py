@@ -25,27 +25,34 @@ from ._common import assessment_argument, handle_errors
 @click.option("--logo", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Logo for the cover (PNG, JPEG, GIF, WebP or SVG, at most 2 MB); "
               "embedded in the file.")
+@click.option("--draft", is_flag=True,
+              help="Add consultant notes (what is missing and how to add it with assess) "
+              "as clearly marked draft notes. Without it the report is the client "
+              "deliverable: no tool instructions.")
 @handle_errors
 def report(assessment: Path, formats: tuple[str, ...], output: Path | None,
-           templates: Path | None, title: str | None, logo: Path | None) -> None:
+           templates: Path | None, title: str | None, logo: Path | None,
+           draft: bool) -> None:
     """Write the gap-analysis report: HTML, Markdown, PDF and/or an Excel workbook.
 
     ASSESSMENT is a folder holding assessment.yaml (or that file). The report is shaped
     like an ICT strategy: executive summary, vision and principles, foundations by
     domain, core technologies, programmes, governance, resourcing, action plan and
     appendices, with charts. HTML is one self-contained file; Markdown writes its charts
-    as PNG files into <name>-charts/ beside it.
+    as PNG files into <name>-charts/ beside it. --draft adds consultant notes for a review
+    copy; the default is the version to hand to the client.
 
     \b
     Example:
       assess report examples/northshire -o northshire.html
       assess report examples/northshire --format html --format pdf --format xlsx -o out
       assess report examples/northshire --format markdown -o out/report.md
+      assess report examples/northshire --draft -o review.html
       assess report client-2026 --templates branding --title "ICT foundations review" \\
           --logo branding/logo.svg -o client-2026/report
     """
     from assess.report import ReportOptions, write_reports
 
-    options = ReportOptions(templates=templates, title=title, logo=logo)
+    options = ReportOptions(templates=templates, title=title, logo=logo, draft=draft)
     for path in write_reports(assessment, list(formats), output, options):
         click.echo(f"wrote {path}", err=True)

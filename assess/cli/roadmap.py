@@ -12,7 +12,7 @@ from ._common import assessment_argument, emit, handle_errors, output_option
 @click.option("--capacity", type=click.FloatRange(min=0, min_open=True),
               help="Effort capacity of every phase in person-days (overrides the "
               "assessment's).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]),
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "markdown"]),
               default="table", show_default=True, help="Output format.")
 @output_option
 @handle_errors
@@ -21,12 +21,14 @@ def roadmap(assessment: Path, capacity: float | None, fmt: str, output: Path | N
 
     Phases come from the assessment (default 0-6, 6-12 and 12-24 months). Steps are
     planned in priority order, never before their prerequisites; what does not fit is the
-    backlog. Each phase shows the projected domain scores once it is delivered.
+    backlog. Each phase shows the projected domain scores once it is delivered. CSV has
+    one row per step, planned (phase and order) or in the backlog.
 
     \b
     Example:
       assess roadmap examples/northshire
       assess roadmap examples/northshire --capacity 200 --format markdown -o roadmap.md
+      assess roadmap examples/northshire --format csv -o roadmap.csv
     """
     from assess.prioritise import analyse
     from assess.render.roadmap import render_roadmap

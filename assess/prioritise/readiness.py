@@ -10,6 +10,7 @@ shortfall, a(c, p) * (1 - attainment(c)).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assess.models import DependencyModel
@@ -55,10 +56,22 @@ class Readiness:
     """Technologies serving the programme, strongest link first."""
     blockers: tuple[Blocker, ...]
     """Capabilities below target that reach it, largest share of the shortfall first."""
+    unscored: tuple[str, ...] = ()
+    """Capabilities in scope that reach it but have no score (unanswered), in score order:
+    the readiness leaves them out, so it describes only part of the foundations."""
+    unscored_names: tuple[str, ...] = ()
+    """Names of ``unscored``, in the same order."""
+    unscored_domains: tuple[str, ...] = ()
+    """Domain (name) of each of ``unscored``, in the same order."""
 
     @property
     def at_risk(self) -> bool:
         return self.status == "at risk"
+
+    @property
+    def in_scope(self) -> int:
+        """Capabilities in scope reaching the programme, scored or not."""
+        return self.capabilities + len(self.unscored)
 
 
 def attainment(score: float, target: float, floor: float) -> float:
@@ -78,17 +91,23 @@ def status_of(readiness: float | None) -> str:
 
 def programme_readiness(model: DependencyModel, result: ScoreResult) -> tuple[Readiness, ...]:
     """Readiness of every programme of ``model``, in the model's order."""
-    return readiness_from(join(model, result))
+    return readiness_from(join(model, result), {d.id: d.name for d in result.domains})
 
 
-def readiness_from(links: Links) -> tuple[Readiness, ...]:
-    """Readiness from an already joined model (see :func:`programme_readiness`)."""
+def readiness_from(links: Links, domain_names: Mapping[str, str] | None = None
+                   ) -> tuple[Readiness, ...]:
+    """Readiness from an already joined model (see :func:`programme_readiness`);
+    ``domain_names`` (id -> name) names the domains of unscored capabilities."""
+    domain_names = domain_names or {}
     feeding: dict[str, list[tuple[str, float]]] = {p: [] for p in links.programmes}
+    missing: dict[str, list[str]] = {p: [] for p in links.programmes}
     for cap_id, reach in links.reach.items():
-        if links.capabilities[cap_id].score is None:
-            continue
+        scored = links.capabilities[cap_id].score is not None
         for prog_id, amount in reach:
-            feeding[prog_id].append((cap_id, amount))
+            if scored:
+                feeding[prog_id].append((cap_id, amount))
+            else:
+                missing[prog_id].append(cap_id)
     serving = _serving(links)
     out = []
     for prog_id, programme in links.programmes.items():
@@ -121,7 +140,11 @@ def readiness_from(links: Links) -> tuple[Readiness, ...]:
             programme=prog_id, name=programme.name, weight=programme.weight, readiness=ready,
             status=status_of(ready), capabilities=len(feeding[prog_id]),
             technologies=tuple(serving[prog_id]),
-            blockers=tuple(blockers),
+            blockers=tuple(blockers), unscored=tuple(missing[prog_id]),
+            unscored_names=tuple(links.capability_name(c) for c in missing[prog_id]),
+            unscored_domains=tuple(
+                domain_names.get(d, d) for d in
+                (links.capabilities[c].domain for c in missing[prog_id])),
         ))
     return tuple(out)
 

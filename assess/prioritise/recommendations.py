@@ -97,9 +97,29 @@ class Recommendations:
     """The domain of each capability of ``unscored``, in the same order."""
     view: str = ""
     """What a filtered view shows, e.g. "in domain 'network'"; empty for the whole list."""
+    capability_names: tuple[tuple[str, str], ...] = ()
+    """(id, name) of every capability in scope, so people read names, not ids."""
 
     def by_id(self) -> dict[str, Recommendation]:
         return {r.id: r for r in self.items}
+
+    def names(self) -> dict[str, str]:
+        """Capability id -> name (the id itself where no name is known)."""
+        return dict(self.capability_names)
+
+    def step_names(self, steps: Sequence[str]) -> list[str]:
+        """Step ids as people read them: 'cloud:3' -> 'Cloud platform to 3'."""
+        names = self.names()
+        out = []
+        for sid in steps:
+            capability, _, level = sid.rpartition(":")
+            out.append(f"{names.get(capability, capability)} to {level}")
+        return out
+
+    def unscored_names(self) -> list[str]:
+        """Names of the capabilities of ``unscored``, in the same order."""
+        names = self.names()
+        return [names.get(c, c) for c in self.unscored]
 
     def programme_name(self, ident: str) -> str:
         return dict(self.programmes).get(ident, ident)
@@ -217,6 +237,7 @@ def _recommend(model: DependencyModel, result: ScoreResult) -> Recommendations:
         cost_bands=tuple(model.cost_bands.items()),
         unscored_domains=tuple(d.id for d in result.domains for c in d.capabilities
                                if c.score is None),
+        capability_names=tuple((c.id, c.name) for c in result.capabilities()),
     )
 
 

@@ -25,6 +25,26 @@ def signed(delta: float | None, digits: int = 2) -> str:
     return f"{delta:+.{digits}f}"
 
 
+def shown_delta(baseline: float | None, current: float | None, digits: int = 2
+                ) -> float | None:
+    """current - baseline as the reader works it out from the figures shown: both rounded
+    to ``digits`` first, so "1.54 to 1.90" comes with +0.36 even when the unrounded change
+    is 0.355. JSON keeps the unrounded delta; only what is printed beside rounded scores
+    uses this."""
+    if baseline is None or current is None:
+        return None
+    return round(float(f"{current:.{digits}f}") - float(f"{baseline:.{digits}f}"), digits)
+
+
+def signed_change(baseline: float | None, current: float | None, delta: float | None,
+                  digits: int = 2) -> str:
+    """The change shown beside ``baseline`` and ``current``: '+0.36', '–' when there is no
+    ``delta`` (not comparable), computed from the rounded figures (:func:`shown_delta`)."""
+    if delta is None:
+        return "–"
+    return signed(shown_delta(baseline, current, digits), digits)
+
+
 def _n(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
@@ -38,10 +58,11 @@ def headline(c: Comparison) -> str:
         text = (f"Overall maturity cannot be compared {since}: the two assessments have no "
                 "answered question in common.")
         return text
+    change = signed_change(o.baseline, o.current, o.delta)
     if o.status == "improved":
-        move = f"rose from {o.baseline:.2f} to {o.current:.2f} ({signed(o.delta)})"
+        move = f"rose from {o.baseline:.2f} to {o.current:.2f} ({change})"
     elif o.status == "declined":
-        move = f"fell from {o.baseline:.2f} to {o.current:.2f} ({signed(o.delta)})"
+        move = f"fell from {o.baseline:.2f} to {o.current:.2f} ({change})"
     else:
         move = f"held steady at {o.current:.2f} (from {o.baseline:.2f})"
     total = len(c.capabilities())

@@ -9,7 +9,7 @@ from assess.progress.words import (
     coverage_sentence,
     headline,
     plan_sentence,
-    signed,
+    signed_change,
     versions_sentence,
 )
 from assess.scoring.results import ScoreResult
@@ -125,8 +125,13 @@ def _status(c: Change) -> str:
     return c.status + ("" if c.like_for_like or c.status.startswith("not") else " ≈")
 
 
+def _change(c: Change) -> str:
+    """The delta beside the rounded scores, worked out from them (JSON keeps it unrounded)."""
+    return signed_change(c.baseline, c.current, c.delta)
+
+
 def _row(c: Change, name: str) -> list[str]:
-    return [name, fmt(c.baseline), fmt(c.current), signed(c.delta), _status(c), _levels(c),
+    return [name, fmt(c.baseline), fmt(c.current), _change(c), _status(c), _levels(c),
             pct(c.coverage)]
 
 
@@ -205,7 +210,7 @@ def render_table(c: Comparison) -> str:
 
 
 def _md_row(c: Change, name: str) -> list[str]:
-    return [name, fmt(c.baseline), fmt(c.current), signed(c.delta), _status(c), _levels(c),
+    return [name, fmt(c.baseline), fmt(c.current), _change(c), _status(c), _levels(c),
             pct(c.coverage)]
 
 
@@ -222,7 +227,7 @@ def render_markdown(c: Comparison, level: int = 1) -> str:
     parts.append(md_table(["Domain", *header[1:]], overview, "lrrrllr"))
     for d in c.domains:
         parts.append(f"{h}# {md_escape(d.name)}: {fmt(d.baseline)} → {fmt(d.current)} "
-                     f"({signed(d.delta)})\n")
+                     f"({_change(d)})\n")
         parts.append(md_table(header, [_md_row(x, md_escape(x.name)) for x in d.capabilities],
                               "lrrrllr"))
     if c.targets:

@@ -24,6 +24,8 @@ from assess.scoring.results import ScoreResult
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from assess.progress import Change
+
     from .trend_chart import ChartData
 
 HIGHLIGHTS = 5
@@ -81,13 +83,19 @@ def progress_block(root: Path, result: ScoreResult,
         },
         "trend": trend_dict(trend(results, sources)),
         "highlights": {
-            "improved": [{"id": c.id, "name": c.name, "delta": round(c.delta or 0, 4)}
-                         for c in improved[:HIGHLIGHTS]],
-            "declined": [{"id": c.id, "name": c.name, "delta": round(c.delta or 0, 4)}
-                         for c in declined[:HIGHLIGHTS]],
+            "improved": [_highlight(c) for c in improved[:HIGHLIGHTS]],
+            "declined": [_highlight(c) for c in declined[:HIGHLIGHTS]],
         },
     })
     return data
+
+
+def _highlight(c: Change) -> dict[str, Any]:
+    # baseline and current ride along so the change shown can be worked out from the
+    # rounded scores, like every other change in the report.
+    return {"id": c.id, "name": c.name, "delta": round(c.delta or 0, 4),
+            "baseline": round(c.baseline, 4) if c.baseline is not None else None,
+            "current": round(c.current, 4) if c.current is not None else None}
 
 
 REPORT_CHART_SIZE = (7.2, 3.6)

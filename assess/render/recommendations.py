@@ -10,6 +10,7 @@ from assess.prioritise.memory import no_cycle_collection
 from assess.prioritise.readiness import Readiness
 from assess.prioritise.recommendations import Recommendation, Recommendations
 
+from .coverage import readiness_caveat
 from .text import md_escape, md_table, pct, table, to_csv, to_json
 
 WIDTH = 100
@@ -58,8 +59,10 @@ def _effort(value: float) -> str:
     return f"{value:g}"
 
 
-def _requires(rec: Recommendation) -> str:
-    return ", ".join(rec.requires) or "–"
+def _requires(recs: Recommendations, rec: Recommendation) -> str:
+    """The steps needed first, by name: 'Identity to 2, Network to 3' (ids stay in JSON and
+    CSV)."""
+    return ", ".join(recs.step_names(rec.requires)) or "–"
 
 
 def render_table(recs: Recommendations) -> str:
@@ -68,7 +71,8 @@ def render_table(recs: Recommendations) -> str:
         return _empty(recs)
     out = []
     rows = [[str(r.rank), r.capability_name, step_label(recs, r), f"{r.priority:.2f}",
-             _effort(r.effort), r.cost_band or "–", r.owner, _requires(r)] for r in recs.items]
+             _effort(r.effort), r.cost_band or "–", r.owner, _requires(recs, r)]
+            for r in recs.items]
     lines = table(header, rows, "rllrrlll").splitlines()
     out += lines[:2]
     wrap = textwrap.TextWrapper(width=WIDTH, initial_indent="     ", subsequent_indent="     ")
@@ -98,7 +102,7 @@ def _unscored(recs: Recommendations) -> list[str]:
     if not recs.unscored:
         return []
     return [f"Not scored (no answers counted), so nothing recommended: "
-            f"{', '.join(recs.unscored)}."]
+            f"{', '.join(recs.unscored_names())}."]
 
 
 def render_csv(recs: Recommendations) -> str:
@@ -126,10 +130,10 @@ def render_markdown(recs: Recommendations) -> str:
         rows = [[str(r.rank), md_escape(r.capability_name), step_label(recs, r, True),
                  f"{r.priority:.2f}", md_escape(r.action), md_escape(r.rationale),
                  _effort(r.effort), md_escape(r.cost_band or "–"), md_escape(r.owner),
-                 md_escape(_requires(r))] for r in recs.items]
+                 md_escape(_requires(recs, r))] for r in recs.items]
         parts.append(md_table(header, rows, "rllrllrlll"))
     if recs.unscored:
-        names = md_escape(", ".join(recs.unscored))
+        names = md_escape(", ".join(recs.unscored_names()))
         parts.append(f"Not scored, so nothing recommended: {names}.\n")
     return "\n".join(parts)
 
@@ -162,6 +166,8 @@ def readiness_dict(items: tuple[Readiness, ...]) -> dict[str, Any]:
                       "score": _r(b.score), "target": b.target, "gap": _r(b.gap),
                       "reach": _r(b.reach), "share": _r(b.share),
                       "technologies": list(b.technologies)} for b in r.blockers],
+        "scored_capabilities": r.capabilities,
+        "unscored_capabilities": list(r.unscored),
     } for r in items]}
 
 
@@ -171,25 +177,58 @@ def _blockers(r: Readiness, limit: int = 3) -> str:
     return "; ".join(shown + ([f"{more} more"] if more > 0 else [])) or "–"
 
 
+def _scored(r: Readiness) -> str:
+    """'3 of 4' capabilities feeding the programme scored ('4' when all of them are)."""
+    return f"{r.capabilities} of {r.in_scope}" if r.unscored else str(r.capabilities)
+
+
+def _caveats(items: tuple[Readiness, ...]) -> list[str]:
+    """One line per programme whose readiness leaves unscored capabilities out."""
+    lines = []
+    for r in items:
+        caveat = unscored_caveat(r)
+        if caveat:
+            lines.append(f"{r.name}: {caveat[0].lower()}{caveat[1:]}")
+    return lines
+
+
+def unscored_caveat(r: Readiness) -> str:
+    """'' or "Based on 3 of 5 capabilities; not scored: ..." for one programme."""
+    return readiness_caveat(r.capabilities, list(zip(r.unscored_names, r.unscored_domains,
+                                                     strict=True)))
+
+
 def render_readiness(items: tuple[Readiness, ...], fmt: str) -> str:
     """Programme readiness as table, json, csv or markdown."""
     if fmt == "json":
         return to_json(readiness_dict(items))
     if fmt == "csv":
         data = [[r.programme, r.name, r.weight, _r(r.readiness), r.status, r.capabilities,
-                 ";".join(r.technologies), ";".join(b.capability for b in r.blockers)]
+                 ";".join(r.technologies), ";".join(b.capability for b in r.blockers),
+                 ";".join(r.unscored)]
                 for r in items]
         return to_csv(["programme", "name", "weight", "readiness", "status", "capabilities",
-                       "technologies", "blockers"], data)
-    header = ["Programme", "Weight", "Readiness", "Status", "Blocked most by (share of "
-              "shortfall)"]
+                       "technologies", "blockers", "unscored_capabilities"], data)
+    header = ["Programme", "Weight", "Readiness", "Status", "Scored", "Blocked most by (share "
+              "of shortfall)"]
+    caveats = _caveats(items)
     if fmt == "markdown":
-        rows = [[md_escape(r.name), f"{r.weight:g}", pct(r.readiness), r.status,
+        rows = [[md_escape(r.name), f"{r.weight:g}", pct(r.readiness), r.status, _scored(r),
                  md_escape(_blockers(r))] for r in items]
-        return ("# Programme readiness\n\nHow far the capabilities each programme depends on "
-                "(through core technologies) have come towards their targets.\n\n"
-                + md_table(header, rows, "lrrll"))
-    rows = [[r.name, f"{r.weight:g}", pct(r.readiness), r.status, _blockers(r)]
+        text = ("# Programme readiness\n\nHow far the capabilities each programme depends on "
+                "(through core technologies) have come towards their targets. Scored: the "
+                "capabilities feeding it that have a score.\n\n"
+                + md_table(header, rows, "lrrlrl"))
+        if caveats:
+            text += ("\nReadiness counts scored capabilities only:\n\n"
+                     + "".join(f"- {md_escape(line)}\n" for line in caveats))
+        return text
+    rows = [[r.name, f"{r.weight:g}", pct(r.readiness), r.status, _scored(r), _blockers(r)]
             for r in items]
-    return (table(header, rows, "lrrll") + "\nReadiness: reach-weighted share of the way "
-            "from the bottom of the scale to target (docs/prioritisation.md).\n")
+    text = (table(header, rows, "lrrlrl") + "\nReadiness: reach-weighted share of the way "
+            "from the bottom of the scale to target (docs/prioritisation.md).\nScored: the "
+            "capabilities feeding the programme that have a score.\n")
+    if caveats:
+        text += ("Readiness counts scored capabilities only:\n"
+                 + "".join(f"  {line}\n" for line in caveats))
+    return text

@@ -1,4 +1,6 @@
-"""The phased roadmap as JSON (SPEC.md section 8 keys), Markdown and a text table."""
+"""The phased roadmap as JSON (SPEC.md section 8 keys), CSV, Markdown and a text table.
+
+People read capability names in the table and Markdown; JSON and CSV keep the ids."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from assess.prioritise.recommendations import Recommendations
 from assess.prioritise.roadmap import Roadmap, RoadmapPhase
 
 from .recommendations import step_label
-from .text import fmt, md_escape, md_table, table, to_json
+from .text import fmt, md_escape, md_table, table, to_csv, to_json
 
 
 def _r(value: float | None) -> float | None:
@@ -88,10 +90,30 @@ def render_table(roadmap: Roadmap, recs: Recommendations) -> str:
         out.append(f"  Projected if delivered: {_projection(roadmap, phase, names)}")
         out.append("")
     effort = sum(by_id[s].effort for s in roadmap.backlog)
+    waiting = ", ".join(recs.step_names(roadmap.backlog))
     out.append(f"Backlog: {len(roadmap.backlog)} step{'' if len(roadmap.backlog) == 1 else 's'}, "
-               f"{effort:g} person-days"
-               + (f": {', '.join(roadmap.backlog)}" if roadmap.backlog else ""))
+               f"{effort:g} person-days" + (f": {waiting}" if waiting else ""))
     return "\n".join(out) + "\n"
+
+
+CSV_HEADER = ["phase", "order", "id", "capability", "capability_name", "domain", "from_level",
+              "to_level", "effort", "owner", "cost_band", "priority", "rank"]
+
+
+def render_csv(roadmap: Roadmap, recs: Recommendations) -> str:
+    """One row per planned step (phase by phase, in the order to carry them out), then one
+    per backlog step (phase 'backlog', in rank order); ids as in JSON."""
+    by_id = recs.by_id()
+    placed = [(p.name, sid) for p in roadmap.phases for sid in p.recommendations]
+    order: dict[str, int] = {}
+    rows = []
+    for phase, sid in [*placed, *(("backlog", s) for s in roadmap.backlog)]:
+        order[phase] = order.get(phase, 0) + 1
+        r = by_id[sid]
+        rows.append([phase, order[phase], r.id, r.capability, r.capability_name, r.domain,
+                     r.from_level, r.to_level, r.effort, r.owner, r.cost_band,
+                     _r(r.priority), r.rank])
+    return to_csv(CSV_HEADER, rows)
 
 
 def render_markdown(roadmap: Roadmap, recs: Recommendations) -> str:
@@ -128,9 +150,11 @@ def render_markdown(roadmap: Roadmap, recs: Recommendations) -> str:
 
 
 def render_roadmap(roadmap: Roadmap, recs: Recommendations, fmt_name: str) -> str:
-    """``roadmap`` as table, json or markdown (``recs`` supplies names and efforts)."""
+    """``roadmap`` as table, json, csv or markdown (``recs`` supplies names and efforts)."""
     if fmt_name == "json":
         return to_json(roadmap_dict(roadmap, recs))
+    if fmt_name == "csv":
+        return render_csv(roadmap, recs)
     if fmt_name == "markdown":
         return render_markdown(roadmap, recs)
     return render_table(roadmap, recs)

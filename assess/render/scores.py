@@ -10,6 +10,7 @@ from typing import Any
 
 from assess.scoring.results import CapabilityResult, DomainResult, QuestionResult, ScoreResult
 
+from .coverage import answered_caveat, scope_caveat, scored_scope
 from .score_detail import explain, level_dict
 from .text import fmt, md_escape, md_table, pct, table, to_csv, to_json
 
@@ -95,6 +96,13 @@ def _details(result: ScoreResult) -> list[tuple[CapabilityResult, str]]:
     return out
 
 
+def _caveats(result: ScoreResult) -> list[str]:
+    """What the overall and domain scores leave out: unscored capabilities, unanswered
+    questions (docs/scoring.md, "Partial scope")."""
+    found = [scope_caveat(scored_scope(result), "The overall score"), answered_caveat(result)]
+    return [c for c in found if c]
+
+
 def _spread(c: CapabilityResult) -> str:
     """A capability with no score has no answers to disagree about: '–', not 0.00."""
     return fmt(c.spread if c.score is not None else None)
@@ -115,6 +123,9 @@ def render_table(result: ScoreResult) -> str:
     rows.append(["OVERALL", fmt(o.score), _level(result, o.level), fmt(o.target, 1),
                  fmt(o.gap), pct(o.coverage), "", "", ""])
     text = title(result) + "\n\n" + table(header, rows, "lrlrrrrll")
+    caveats = _caveats(result)
+    if caveats:
+        text += "\n" + "".join(f"{c}\n" for c in caveats)
     details = _details(result)
     if details:
         text += f"\nHow the levels were reached ({result.method}):\n"
@@ -149,6 +160,9 @@ def render_markdown(result: ScoreResult) -> str:
              f"(method `{result.method}`, {result.aggregation} of respondents).\n",
              f"**Overall: {fmt(o.score)} ({_level(result, o.level)}) against a target of "
              f"{fmt(o.target, 1)}; coverage {pct(o.coverage)}.**\n"]
+    caveats = _caveats(result)
+    if caveats:  # next to the headline figure, so it is not read as the whole estate's
+        parts.append(f"*{md_escape(' '.join(caveats))}*\n")
     header = ["Capability", "Score", "Level", "Target", "Gap", "Coverage", "Spread",
               "Confidence"]
     for d in result.domains:

@@ -12,11 +12,30 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: Any) -> Any:
-    """Defuse spreadsheet formula injection: text starting with = + - @ tab or CR gets a
-    leading apostrophe so Excel and LibreOffice show it as text. Numbers pass unchanged."""
+    """Defuse formula injection in CSV: text starting with = + - @ tab or CR gets a leading
+    apostrophe so Excel and LibreOffice show it as text. Numbers pass unchanged.
+
+    For CSV only: a CSV cell has no type, so the apostrophe is the one defence (and it
+    shows). Workbooks use :func:`literal_text`, which keeps the text as written."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+def literal_text(cell: Any, value: str) -> Any:
+    """Write ``value`` into an openpyxl ``cell`` as text, exactly as written, never a formula.
+
+    The cell is an explicit string cell (openpyxl would otherwise store text starting
+    with ``=`` as a formula), and text starting with = + - @ tab or CR also gets the
+    ``quotePrefix`` style, Excel's own mark for "text that looks like a formula", so
+    Excel and LibreOffice keep it text even when someone edits the cell. Nothing is
+    prepended: "+44 20 7946 0000" reads "+44 20 7946 0000". Returns the cell.
+    """
+    cell.value = value
+    cell.data_type = "s"
+    if value.startswith(FORMULA_PREFIXES):
+        cell.quotePrefix = True
+    return cell
 
 
 def fmt(value: float | None, digits: int = 2) -> str:

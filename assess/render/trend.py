@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from assess.progress import Trend
-from assess.progress.words import signed
+from assess.progress.words import signed_change
 
 from .text import fmt, table, to_csv, to_json
 
@@ -60,7 +60,11 @@ def render_table(t: Trend) -> str:
     rows = []
     for _, name, scores in t.series():
         label = "OVERALL" if name == "Overall" and _ == "overall" else name
-        rows.append([label, *(fmt(s) for s in scores), signed(_change(scores))])
+        known = [s for s in scores if s is not None]
+        # The change printed beside rounded scores is worked out from them (first to last).
+        rows.append([label, *(fmt(s) for s in scores),
+                     signed_change(known[0] if known else None, known[-1] if known else None,
+                                   _change(scores))])
     title = (f"{t.organisation} — maturity trend over {len(t.results)} assessments "
              f"({t.dates[0]} to {t.dates[-1]})")
     sources = "".join(f"  {d}  {s}\n" for d, s in zip(t.dates, t.sources, strict=True))

@@ -44,6 +44,9 @@ class ReportOptions:
     """Folder searched for templates (and report.css) before the shipped reports/."""
     title: str | None = None
     logo: Path | None = None
+    draft: bool = False
+    """Show consultant notes (what to add, which command draws what) as draft notes; the
+    default report is the client deliverable and holds no tool instructions."""
 
 
 def load_inputs(path: Path) -> ReportInputs:
@@ -137,7 +140,8 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     if "pdf" in targets:
         _check_weasyprint()
     inputs = inputs or load_inputs(path)
-    ctx = build_context(inputs, title=options.title, logo=logo, progress=inputs.progress)
+    ctx = build_context(inputs, title=options.title, logo=logo, progress=inputs.progress,
+                        draft=options.draft)
     # Render everything before writing anything: a broken template override then leaves
     # no half-written set of reports behind.
     files: list[tuple[Path, bytes]] = []

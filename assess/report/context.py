@@ -19,6 +19,8 @@ from typing import Any
 from assess import __version__
 from assess.models import DependencyModel, Framework, Questionnaire
 from assess.prioritise import Readiness, Recommendation, Recommendations, Roadmap
+from assess.render.coverage import scope_caveat, scored_scope
+from assess.render.recommendations import unscored_caveat
 from assess.scoring.results import ScoreResult
 
 from .context_domains import Row, capability_row, domain_sections, level_label
@@ -108,6 +110,10 @@ def _programmes(inputs: ReportInputs) -> list[Row]:
                           "share": b.share,
                           "technologies": [recs.technology_name(t) for t in b.technologies]}
                          for b in p.blockers],
+            # Readiness counts scored capabilities only; say so when some are not.
+            "scored_capabilities": p.capabilities,
+            "unscored_capabilities": list(p.unscored_names),
+            "caveat": unscored_caveat(p),
         })
     return out
 
@@ -262,10 +268,22 @@ def _methodology(inputs: ReportInputs) -> Row:
     }
 
 
+def _scope(result: ScoreResult) -> Row:
+    """What the headline figures rest on: scored capabilities against the scope."""
+    scope = scored_scope(result)
+    return {"capabilities": scope.capabilities, "scored": scope.scored,
+            "domains": scope.domains, "scored_domains": scope.scored_domains,
+            "unscored_domains": list(scope.unscored_domains),
+            "unscored_capabilities": [{"name": n, "domain": d}
+                                      for n, d in scope.unscored_capabilities],
+            "complete": scope.complete, "caveat": scope_caveat(scope)}
+
+
 def build_context(inputs: ReportInputs, *, title: str | None = None,
-                  logo: Logo | None = None, progress: Mapping[str, Any] | None = None
-                  ) -> dict[str, Any]:
-    """The report context: plain data for every section, in report order."""
+                  logo: Logo | None = None, progress: Mapping[str, Any] | None = None,
+                  draft: bool = False) -> dict[str, Any]:
+    """The report context: plain data for every section, in report order. ``draft`` adds
+    the consultant's notes (how to complete the data with the tool) to the report."""
     result, recs, roadmap = inputs.result, inputs.recommendations, inputs.roadmap
     phase_of = _phase_of(roadmap)
     names = _step_names(recs)
@@ -286,11 +304,13 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
             "date": result.date, "date_long": long_date(result.date),
             "framework": inputs.framework.name, "generator": f"assess {__version__}",
             "logo": None if logo is None else {"mime": logo.mime, "data": logo.data},
+            "draft": draft,
         },
         "overall": {"score": overall.score, "level": overall.level,
                     "level_label": level_label(result, overall.level),
                     "target": overall.target, "gap": overall.gap,
                     "coverage": overall.coverage},
+        "scope": _scope(result),
         "vision": " ".join(inputs.vision.split()),
         "principles": [" ".join(p.split()) for p in inputs.principles],
         "domains": domain_sections(result, inputs.questionnaires, next_steps),

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assess.render.coverage import and_list as join_names
 from assess.render.text import md_escape
 from assess.resources import content_path
 
@@ -51,6 +53,19 @@ def cell(text: object) -> str:
     return md_escape(" ".join(str(text).split()))
 
 
+def change(row: Mapping[str, Any]) -> str:
+    """The signed change of a progress row (``baseline``, ``current``, ``delta``) as shown
+    beside its two rounded scores: worked out from them, so 1.54 -> 1.90 reads +0.36."""
+    from assess.progress.words import signed_change
+
+    return signed_change(row.get("baseline"), row.get("current"), row.get("delta"))
+
+
+def and_list(names: Any) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return join_names([str(n) for n in names])
+
+
 def data_uri(data: bytes, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
@@ -73,7 +88,7 @@ def environment(kind: str, templates: Path | None = None) -> Environment:
                       undefined=StrictUndefined, keep_trailing_newline=True,
                       trim_blocks=True, lstrip_blocks=True)
     filters: dict[str, Any] = {"num": num, "pct": pct, "short": short, "days": days,
-                               "plural": plural, "md": md, "cell": cell,
-                               "data_uri": data_uri, "meter": meter}
+                               "plural": plural, "md": md, "cell": cell, "change": change,
+                               "and_list": and_list, "data_uri": data_uri, "meter": meter}
     env.filters.update(filters)
     return env

@@ -1,9 +1,11 @@
 """The results workbook for consultants who work in Excel: Summary, Capabilities,
 Recommendations, Roadmap and Answers sheets.
 
-Numbers are stored as numbers (with a number format), never as text; every text a
-respondent or the content wrote goes through :func:`assess.render.text.neutralise`, so a
-note starting with ``=`` is shown as text, not run as a formula.
+Numbers are stored as numbers (with a number format), never as text; every text (what
+a respondent or the content wrote, and the headers) is written by
+:func:`assess.render.text.literal_text`: an explicit string cell, with Excel's
+``quotePrefix`` style when it starts with = + - @ tab or CR, so a note such as
+"+44 20 7946 0000" or "=HYPERLINK(...)" reads exactly as written and is never a formula.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from assess.render.text import neutralise
+from assess.render.text import literal_text
 
 SCORE = "0.00"
 PERCENT = "0%"
@@ -26,9 +28,15 @@ def _value(value: Any) -> Any:
         return None
     if isinstance(value, list | tuple):
         value = "; ".join(str(v) for v in value)
-    if isinstance(value, str):
-        return neutralise(value)
     return value
+
+
+def _put(ws: Any, row: int, col: int, value: Any) -> Any:
+    """Write one cell: text as literal text (never a formula), anything else as is."""
+    value = _value(value)
+    if isinstance(value, str):
+        return literal_text(ws.cell(row, col), value)
+    return ws.cell(row, col, value)
 
 
 class _Sheet:
@@ -46,8 +54,8 @@ class _Sheet:
         from openpyxl.styles import Font
 
         for label, value, number_format in rows:
-            self.ws.cell(self.start, 1, _value(label)).font = Font(bold=True)
-            target = self.ws.cell(self.start, 2, _value(value))
+            _put(self.ws, self.start, 1, label).font = Font(bold=True)
+            target = _put(self.ws, self.start, 2, value)
             if number_format:
                 target.number_format = number_format
             self.start += 1
@@ -59,7 +67,7 @@ class _Sheet:
 
         header = self.start
         for col, (name, _, width) in enumerate(self.columns, 1):
-            c = self.ws.cell(header, col, name)
+            c = _put(self.ws, header, col, name)
             c.font = Font(bold=True, color="FFFFFF")
             c.fill = PatternFill("solid", fgColor=HEADER_FILL)
             c.alignment = Alignment(vertical="center", wrap_text=True)
@@ -68,7 +76,7 @@ class _Sheet:
             self.ws.column_dimensions[letter].width = max(current, min(width, WIDEST))
         for r, row in enumerate(rows, header + 1):
             for col, value in enumerate(row, 1):
-                c = self.ws.cell(r, col, _value(value))
+                c = _put(self.ws, r, col, value)
                 fmt = self.columns[col - 1][1]
                 if fmt and isinstance(value, int | float) and not isinstance(value, bool):
                     c.number_format = fmt
@@ -93,6 +101,10 @@ def _summary(wb: Any, ctx: Mapping[str, Any]) -> None:
         ("Overall score", o["score"], SCORE), ("Overall level", o["level_label"], None),
         ("Overall target", o["target"], SCORE), ("Overall gap", o["gap"], SCORE),
         ("Coverage", o["coverage"], PERCENT),
+        ("Capabilities scored", ctx["scope"]["scored"], None),
+        ("Capabilities in scope", ctx["scope"]["capabilities"], None),
+        *([("Partial coverage", ctx["scope"]["caveat"], None)] if ctx["scope"]["caveat"]
+          else []),
         ("Recommended steps", len(ctx["recommendations"]), None),
         ("Total effort (person-days)", ctx["total_effort"], DAYS),
     ])
@@ -107,9 +119,11 @@ def _summary(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet.table(rows)
     sheet.columns = [("Programme", None, 28), ("Weight", SCORE, 9),
                      ("Readiness", PERCENT, 11), ("Status", None, 14),
-                     ("Main blockers", None, 60)]
+                     ("Main blockers", None, 60), ("Capabilities scored", None, 13),
+                     ("Not scored (left out of readiness)", None, 60)]
     sheet.table([[p["name"], p["weight"], p["readiness"], p["status"],
-                  [b["name"] for b in p["blockers"][:3]]] for p in ctx["programmes"]])
+                  [b["name"] for b in p["blockers"][:3]], p["scored_capabilities"],
+                  p["unscored_capabilities"]] for p in ctx["programmes"]])
 
 
 def _capabilities(wb: Any, ctx: Mapping[str, Any]) -> None:

@@ -13,7 +13,7 @@ import math
 from typing import Any
 
 from assess import __version__
-from assess.render.text import neutralise
+from assess.render.text import literal_text
 
 from .definition import CONFIDENCES, Definition
 from .layout import (
@@ -40,11 +40,8 @@ MAX_INLINE_LIST = 255  # Excel's limit for a literal list in a data validation
 
 
 def _text(ws: Any, row: int, col: int, value: str) -> Any:
-    """Write ``value`` as literal text, never a formula, neutralised against injection."""
-    cell = ws.cell(row=row, column=col)
-    cell.value = neutralise(value)
-    cell.data_type = "s"  # openpyxl would otherwise store text starting with = as a formula
-    return cell
+    """Write ``value`` as literal text, as written and never a formula (see literal_text)."""
+    return literal_text(ws.cell(row=row, column=col), value)
 
 
 def _header(ws: Any, row: int, headers: list[str]) -> None:
