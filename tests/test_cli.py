@@ -151,3 +151,20 @@ def test_text_tables_neutralise_terminal_escapes() -> None:
     out = table(["a"], [["\x1b[31mred\x1b[0m\nnext"]])
     assert "\x1b" not in out
     assert "?[31mred?[0m?next" in out
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_listed_summary_is_the_commands_own(name: str) -> None:
+    import click
+
+    command = main.get_command(click.Context(main), name)
+    assert command is not None
+    assert COMMANDS[name][1] == command.get_short_help_str(limit=200)
+
+
+def test_top_level_help_lists_every_command(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for name, (_, summary) in COMMANDS.items():
+        assert name in result.stdout
+        assert summary.split()[0] in result.stdout

@@ -13,37 +13,61 @@ import click
 
 from assess import __version__
 
-COMMANDS = {
-    "demo": "assess.cli.demo:demo",
-    "init": "assess.cli.init:init",
-    "validate": "assess.cli.validate:validate",
-    "lint": "assess.cli.lint:lint",
-    "schema": "assess.cli.schema:schema",
-    "score": "assess.cli.score:score",
-    "recommend": "assess.cli.recommend:recommend",
-    "roadmap": "assess.cli.roadmap:roadmap",
-    "graph": "assess.cli.graph:graph",
-    "template": "assess.cli.template:template",
-    "import": "assess.cli.import_:import_",
-    "capture": "assess.cli.capture:capture",
-    "compare": "assess.cli.compare:compare",
-    "trend": "assess.cli.trend:trend",
-    "report": "assess.cli.report:report",
+COMMANDS: dict[str, tuple[str, str]] = {
+    # name: (where the command lives, its one-line summary for `assess --help`)
+    "demo": ("assess.cli.demo:demo",
+             "Run the whole pipeline on the bundled example assessment (Northshire Council)."),
+    "init": ("assess.cli.init:init",
+             "Create a new assessment workspace: assessment.yaml (commented) and responses/."),
+    "validate": ("assess.cli.validate:validate", "Check questionnaires, frameworks, dependency "
+                 "models, assessments and responses."),
+    "lint": ("assess.cli.lint:lint",
+             "Content checks for authors of questionnaires and dependency models."),
+    "schema": ("assess.cli.schema:schema",
+               "Print the JSON Schema of a file kind (for editor completion and checks)."),
+    "score": ("assess.cli.score:score", "Score an assessment: maturity per capability, domain "
+              "and overall against target."),
+    "recommend": ("assess.cli.recommend:recommend", "Prioritised recommendations: one per "
+                  "level step below target, highest priority first."),
+    "roadmap": ("assess.cli.roadmap:roadmap", "Phased roadmap: the recommendations packed "
+                "into phases under a capacity each."),
+    "graph": ("assess.cli.graph:graph",
+              "The dependency graph: capabilities -> core technologies -> programmes."),
+    "template": ("assess.cli.template:template", "Write a blank questionnaire to hand out: "
+                 "YAML, Excel workbook or printable form."),
+    "import": ("assess.cli.import_:import_",
+               "Read completed Excel questionnaires into response files."),
+    "capture": ("assess.cli.capture:capture", "Capture answers live in the workshop, one "
+                "question at a time, saving after each."),
+    "compare": ("assess.cli.compare:compare", "Compare an assessment with its baseline: what "
+                "improved, and did the plan happen?"),
+    "trend": ("assess.cli.trend:trend",
+              "Maturity over several assessments of one organisation, in date order."),
+    "report": ("assess.cli.report:report", "Write the gap-analysis report: HTML, Markdown, PDF "
+               "and/or an Excel workbook."),
 }
 
 
 class LazyGroup(click.Group):
+    """Imports a command's module only when that command runs or shows its own help;
+    `assess --help` lists the summaries above without importing any of them."""
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
             return None
-        module, attr = target.split(":")
+        module, attr = entry[0].split(":")
         command = getattr(importlib.import_module(module), attr)
         assert isinstance(command, click.Command)
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, summary) for name, (_, summary) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

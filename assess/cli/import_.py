@@ -7,7 +7,7 @@ import click
 from ._common import handle_errors
 
 
-@click.command(name="import")
+@click.command(name="import", short_help="Read completed Excel questionnaires into response files.")
 @click.argument("workbooks", nargs=-1, required=True,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", required=True,
