@@ -42,6 +42,11 @@ class InvalidInput(AssessError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class UsageError(AssessError):
+    """Options that contradict each other (e.g. ``--format html`` with ``-o x.pdf``); the
+    command line reports it as a usage error (exit 2), not as invalid input."""
+
+
 class NotFound(AssessError):
     """A named file, questionnaire, framework or assessment does not exist."""
 

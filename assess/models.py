@@ -291,7 +291,18 @@ class Respondent(Strict):
     role: str = Field(default="", description="Role or job title.")
 
 
+def normalise_na(value: Any) -> Any:
+    """``n/a`` for any spelling of it a person types (``N/A``, `` n/A ``); else ``value``.
+
+    Shared by response files and the workshop forms, so both accept the same answers.
+    """
+    if isinstance(value, str) and value.strip().lower() == "n/a":
+        return "n/a"
+    return value
+
+
 def _answer_value(value: Any) -> Any:
+    value = normalise_na(value)
     # A union of number and text would explain a null or a boolean twice ("expected a number,
     # got nothing; or expected text, got nothing"); say once what an answer can be.
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float, str)):

@@ -10,8 +10,10 @@ import unicodedata
 from pathlib import Path
 
 from assess.errors import OutputError
-from assess.workspace import ASSESSMENT_FILE, available
-from assess.yamlio import write_text
+from assess.workspace import ASSESSMENT_FILE, available, find_definition
+from assess.yamlio import write_bytes, write_text
+
+DEFAULT_FRAMEWORK = "digital-foundations"
 
 TEMPLATE = """\
 # Assessment of {organisation}. Edit this file, then put one response file per respondent
@@ -21,7 +23,7 @@ TEMPLATE = """\
 schema_version: 1
 organisation: {organisation_json}
 date: {date}                 # the workshop date, YYYY-MM-DD
-framework: digital-foundations   # maturity framework id (frameworks/*.yaml)
+framework: {framework}   # maturity framework id (frameworks/*.yaml){pinned}
 
 # Questionnaires (domains) in scope.
 questionnaires:
@@ -59,8 +61,13 @@ phases:
 """
 
 
-def create_workspace(folder: Path, organisation: str, date: dt.date | None = None) -> Path:
-    """Create ``folder`` with assessment.yaml and an empty responses/; refuse to overwrite."""
+def create_workspace(folder: Path, organisation: str, date: dt.date | None = None,
+                     pin: bool = False) -> Path:
+    """Create ``folder`` with assessment.yaml and an empty responses/; refuse to overwrite.
+
+    ``pin`` also copies the questionnaires in scope and their frameworks into
+    ``folder/questionnaires/`` and ``folder/frameworks/`` (see :func:`pin_content`).
+    """
     file = folder / ASSESSMENT_FILE
     if file.exists():
         raise OutputError(f"{file} already exists; choose a new folder")
@@ -74,9 +81,43 @@ def create_workspace(folder: Path, organisation: str, date: dt.date | None = Non
         organisation_slug=slug,
         folder=shlex.quote(str(folder)),
         date=(date or dt.date.today()).isoformat(),
+        framework=DEFAULT_FRAMEWORK,
+        pinned=("\n# Pinned: questionnaires/ and frameworks/ hold copies of the shipped "
+                "content, used\n# instead of it, so an upgrade of assess does not change "
+                "this assessment." if pin else ""),
         questionnaires="\n".join(f"  - {q}" for q in questionnaires),
         targets="\n".join(f"  {q}: 3" for q in questionnaires),
     )
+    if pin:
+        pin_content(folder, questionnaires, DEFAULT_FRAMEWORK)
     (folder / "responses").mkdir(parents=True, exist_ok=True)
     write_text(file, text)
     return file
+
+
+def pin_content(folder: Path, questionnaires: list[str], framework: str) -> list[Path]:
+    """Copy the shipped questionnaires ``questionnaires`` and the frameworks they and the
+    assessment use into ``folder/questionnaires/`` and ``folder/frameworks/``; the paths.
+
+    The workspace loader prefers these copies, so a long engagement keeps scoring and
+    importing against the exact content it handed out after ``assess`` is upgraded.
+    Files are copied byte for byte (the workbook checksum is of the parsed content, but
+    authors' comments are worth keeping too).
+    """
+    from assess.loader import load_model
+    from assess.models import Questionnaire
+
+    copies: list[tuple[Path, Path]] = []
+    frameworks = {framework}
+    for ident in questionnaires:
+        source = find_definition("questionnaires", ident)
+        assert source is not None  # ids come from available()
+        frameworks.add(load_model(source, Questionnaire)[0].framework)
+        copies.append((source, folder / "questionnaires" / source.name))
+    for ident in sorted(frameworks):
+        source = find_definition("frameworks", ident)
+        if source is not None:  # an unknown one is reported by `assess validate`
+            copies.append((source, folder / "frameworks" / source.name))
+    for source, target in copies:
+        write_bytes(target, source.read_bytes())
+    return [target for _, target in copies]

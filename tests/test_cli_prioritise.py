@@ -42,6 +42,10 @@ def test_recommend_filters(runner: CliRunner) -> None:
     bad = runner.invoke(main, ["recommend", str(WORKED), "--domain", "cloud"])
     assert bad.exit_code == 3
     assert bad.stderr == "error: unknown domain 'cloud' (known: infra)\n"
+    # An id the input does not hold is invalid input (3), not a usage error (2).
+    bad = runner.invoke(main, ["recommend", str(WORKED), "--programme", "nosuch"])
+    assert bad.exit_code == 3
+    assert bad.stderr == "error: unknown programme 'nosuch' (known: digital, ops)\n"
     assert runner.invoke(main, ["recommend", str(WORKED), "--top", "0"]).exit_code == 2
 
 

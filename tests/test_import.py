@@ -68,15 +68,16 @@ def test_import_counts_one_answer_in_the_singular(runner: CliRunner, mini: Path,
                                                   template: Path) -> None:
     result = _import(runner, mini, _fill(template, answers={"AL-A-01": {"value": 2}}))
     assert result.exit_code == 0, result.output
-    assert result.stdout == "wrote mini/responses/alpha.ann-example.yaml (1 answer from " \
-        "filled.xlsx)\n"
+    # Like every other command's "wrote" line: on stderr, so stdout stays clean.
+    assert (result.stdout, result.stderr) == ("", "wrote mini/responses/alpha.ann-example."
+                                              "yaml (1 answer from filled.xlsx)\n")
 
 
 def test_import_writes_a_valid_response(runner: CliRunner, mini: Path, template: Path) -> None:
     result = _import(runner, mini, _fill(template))
     assert result.exit_code == 0, result.output
-    assert result.stdout == "wrote mini/responses/alpha.ann-example.yaml (3 answers from " \
-        "filled.xlsx)\n"
+    assert (result.stdout, result.stderr) == ("", "wrote mini/responses/alpha.ann-example."
+                                              "yaml (3 answers from filled.xlsx)\n")
     target = mini / "responses" / "alpha.ann-example.yaml"
     assert target.read_text() == """\
 # Imported by `assess import` from filled.xlsx (questionnaire alpha, version 1).
@@ -206,7 +207,9 @@ def test_good_workbooks_are_written_when_another_fails(runner: CliRunner, mini: 
                 answers={"AL-A-01": {"value": 9}})
     result = _import(runner, mini, good, bad)
     assert result.exit_code == 3
-    assert result.stderr == ("bad.xlsx: Questions!J2: 9 is outside the levels 0-5 "
+    assert result.stderr == ("wrote mini/responses/alpha.ann-example.yaml (3 answers from "
+                             "good.xlsx)\n"
+                             "bad.xlsx: Questions!J2: 9 is outside the levels 0-5 "
                              "(answers: 0-5 or n/a)\n")
     assert sorted(p.name for p in (mini / "responses").iterdir()) == ["alpha.ann-example.yaml"]
 

@@ -29,6 +29,20 @@ def test_one_format_to_a_file(tmp_path: Path, runner: CliRunner) -> None:
     assert out.read_text().startswith("<!DOCTYPE html>")
 
 
+def test_without_output_the_path_is_shown_as_given(tmp_path: Path, runner: CliRunner,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # Used to print the absolute path of the working folder.
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["report", str(FIXTURE)])
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == ("", "wrote report.html\n")
+    assert (tmp_path / "report.html").read_text().startswith("<!DOCTYPE html>")
+    result = runner.invoke(main, ["report", str(FIXTURE), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == "wrote report.md"
+    assert all(line.startswith("wrote report-charts/") for line in result.stderr.splitlines()[:-1])
+
+
 def test_several_formats_to_a_folder(tmp_path: Path, runner: CliRunner) -> None:
     out = tmp_path / "out"
     result = runner.invoke(main, ["report", str(FIXTURE), "--format", "html", "--format",
@@ -56,8 +70,11 @@ def test_one_format_to_a_folder_without_suffix(tmp_path: Path, runner: CliRunner
 def test_name_and_format_disagreeing_is_an_error(tmp_path: Path, runner: CliRunner) -> None:
     out = tmp_path / "report.pdf"
     result = runner.invoke(main, ["report", str(FIXTURE), "--format", "html", "-o", str(out)])
-    assert result.exit_code == 3
-    assert "the name says pdf but the format is html" in result.stderr
+    # Options that contradict each other: a usage error (SPEC.md section 7), not bad input.
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].endswith(" report [OPTIONS] ASSESSMENT")
+    assert result.stderr.endswith(f"Error: {out}: the name says pdf but the format is html; "
+                                  "give a .html name or a folder\n")
     assert not out.exists()
 
 
@@ -65,7 +82,8 @@ def test_a_name_of_no_known_format_needs_format(tmp_path: Path, runner: CliRunne
     # client.docx used to receive an HTML report under a Word name.
     out = tmp_path / "client.docx"
     result = runner.invoke(main, ["report", str(FIXTURE), "-o", str(out)])
-    assert result.exit_code == 3
+    assert result.exit_code == 2
+    assert "Error: " in result.stderr
     assert "cannot tell the format from the name; give --format (html, markdown, pdf, xlsx)" \
         in result.stderr
     assert not out.exists()

@@ -40,8 +40,8 @@ def test_questions_table(in_root: Path) -> None:
             AL-A-01         First alpha question?          2    1    3    2.00  medium      ! disagreement
             AL-A-02         Second alpha question?         2    3    1    2.00  low         ! disagreement
           Beta capability
-            AL-B-01         First beta question?           –  n/a  n/a    0.00  –           n/a
-            AL-B-02         Second beta question?          –    –    –    0.00  –           unanswered
+            AL-B-01         First beta question?           –  n/a  n/a       –  –           n/a
+            AL-B-02         Second beta question?          –    –    –       –  –           unanswered
         """)  # noqa: E501
 
 
@@ -89,7 +89,32 @@ def test_questions_markdown_escapes_and_marks_disagreements() -> None:
     out = score(str(MINI), "--questions", "--format", "markdown")
     assert "| **AL-A-01** First alpha question? | 2 | 1 | 3 | 2.00 | medium | ⚠ disagreement |" \
         in out
-    assert "| **AL-B-02** Second beta question? | – | – | – | 0.00 | – | unanswered |" in out
+    assert "| **AL-B-02** Second beta question? | – | – | – | – | – | unanswered |" in out
+
+
+def test_questions_show_no_spread_without_two_values(tmp_path: Path) -> None:
+    # One value (with or without a consensus answer beside it) has nothing to spread over:
+    # '–' in the table and Markdown, where 0.00 used to read as full agreement.
+    case = shutil.copytree(MINI, tmp_path / "mini")
+    (case / "responses" / "alpha.bob.yaml").write_text(
+        "schema_version: 1\nquestionnaire: alpha\nrespondent: {name: Bob}\n"
+        "answers: {AL-A-01: {value: 1}, AL-B-01: {value: 2}}\n")
+    (case / "responses" / "alpha.consensus.yaml").write_text(
+        "schema_version: 1\nquestionnaire: alpha\nconsensus: true\n"
+        "answers: {AL-A-02: {value: 3}}\n")
+    lines = [" ".join(line.split()) for line in score(str(case), "--questions").splitlines()
+             if line.strip().startswith("AL-")]
+    assert lines == [
+        "AL-A-01 First alpha question? 1 1 1 – 0.00 high",
+        "AL-A-02 Second alpha question? 3 3 – 3 – – consensus",
+        "AL-B-01 First beta question? 2 n/a 2 – – –",
+        "AL-B-02 Second beta question? – – – – – – unanswered"]
+    md = score(str(case), "--questions", "--format", "markdown")
+    assert "| **AL-A-02** Second alpha question? | 3 | 3 | – | 3 | – | – | consensus |" in md
+    assert "| **AL-A-01** First alpha question? | 1 | 1 | 1 | – | 0.00 | high |  |" in md
+    data = json.loads(score(str(case), "--questions", "--format", "json"))
+    assert [q["spread"] for c in data["domains"][0]["capabilities"] for q in c["questions"]] \
+        == [0.0, 0.0, 0.0, 0.0]
 
 
 def test_questions_show_scale_labels_and_settled_disagreements() -> None:

@@ -18,14 +18,19 @@ EXIT_UNEXPECTED = 1
 
 
 def handle_errors(fn: F) -> F:
-    """Map core errors to the exit codes of SPEC.md section 7."""
+    """Map core errors to the exit codes of SPEC.md section 7: UsageError -> 2, other
+    AssessError -> 3, anything else -> 1."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from assess.errors import AssessError, InvalidInput
+        from assess.errors import AssessError, InvalidInput, UsageError
 
         try:
             return fn(*args, **kwargs)
+        except UsageError as exc:
+            # Found by the core, but the user's options are at fault: click's usage error
+            # (exit 2, with the command's usage line), like conflicts the CLI itself finds.
+            raise click.UsageError(str(exc)) from exc
         except InvalidInput as exc:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)

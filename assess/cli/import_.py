@@ -35,6 +35,6 @@ def import_(workbooks: tuple[Path, ...], out: Path, force: bool) -> None:
     result = import_workbooks(list(workbooks), out, force)
     for item in result.written:
         answers = "1 answer" if item.answers == 1 else f"{item.answers} answers"
-        click.echo(f"wrote {item.target} ({answers} from {item.workbook})")
+        click.echo(f"wrote {item.target} ({answers} from {item.workbook})", err=True)
     if result.problems:
         raise InvalidInput(result.problems)

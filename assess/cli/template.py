@@ -18,12 +18,19 @@ FORMATS = ["yaml", "xlsx", "markdown", "html"]
               help="File to write (a folder with --all). Without it yaml, markdown and html "
               "go to standard output.")
 @click.option("--all", "all_", is_flag=True,
-              help="One form per shipped questionnaire, written into the -o folder.")
+              help="One form per shipped questionnaire (per questionnaire in scope with "
+              "--assessment), written into the -o folder.")
+@click.option("--assessment", type=click.Path(exists=True, path_type=Path),
+              help="Take the questionnaire and framework from this assessment's own "
+              "questionnaires/ and frameworks/ (as pinned by `assess init --pin`), falling "
+              "back to the shipped ones.")
 @handle_errors
-def template(questionnaire: str | None, fmt: str, output: Path | None, all_: bool) -> None:
+def template(questionnaire: str | None, fmt: str, output: Path | None, all_: bool,
+             assessment: Path | None) -> None:
     """Write a blank questionnaire to hand out: YAML, Excel workbook or printable form.
 
-    QUESTIONNAIRE is a shipped questionnaire id or the path of a questionnaire YAML file.
+    QUESTIONNAIRE is a questionnaire id (shipped, or the assessment's own copy with
+    --assessment) or the path of a questionnaire YAML file.
     The Excel workbook has an answer drop-down per question, the level descriptors beside
     it, and a hidden sheet naming the questionnaire version it was made from.
 
@@ -33,6 +40,7 @@ def template(questionnaire: str | None, fmt: str, output: Path | None, all_: boo
       assess template cybersecurity > responses/cybersecurity.a-patel.yaml
       assess template network --format html -o network-form.html
       assess template --all --format xlsx -o workshop-pack/
+      assess template cloud --assessment northshire-2026 --format xlsx -o cloud.xlsx
     """
     from assess.yamlio import write_bytes
 
@@ -45,13 +53,13 @@ def template(questionnaire: str | None, fmt: str, output: Path | None, all_: boo
         from assess.workshop.templates import write_all
 
         assert output is not None
-        for path in write_all(output, fmt):
-            click.echo(f"wrote {path}")
+        for path in write_all(output, fmt, assessment):
+            click.echo(f"wrote {path}", err=True)
         return
     from assess.workshop.templates import make_template
 
     assert questionnaire is not None
-    content = make_template(questionnaire, fmt)
+    content = make_template(questionnaire, fmt, assessment)
     if isinstance(content, bytes):
         assert output is not None
         write_bytes(output, content)

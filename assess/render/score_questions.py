@@ -44,6 +44,12 @@ def _flags(q: QuestionResult) -> str:
     return ", ".join(flags)
 
 
+def _spread(q: QuestionResult) -> str:
+    """'–' unless two or more respondents gave a value: one answer, or none, has no spread
+    (JSON and CSV keep the number, 0)."""
+    return fmt(q.spread) if q.has_spread else "–"
+
+
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= TEXT_WIDTH else text[:TEXT_WIDTH - 1] + "…"
@@ -62,7 +68,7 @@ def render_questions_table(result: ScoreResult) -> str:
             rows.append([f"  {c.name}", *blank])
             for q in c.questions:
                 rows.append([f"    {q.id}", _short(q.text), show_value(q.value, result.scale),
-                             *_answers(q, names), fmt(q.spread), q.confidence or "–",
+                             *_answers(q, names), _spread(q), q.confidence or "–",
                              _flags(q)])
         parts.append(table(header, rows, "llr" + "r" * len(names) + "rll"))
     return "\n".join(parts)
@@ -99,7 +105,7 @@ def render_questions_markdown(result: ScoreResult) -> str:
             parts.append(f"### {md_escape(c.name)}\n")
             rows = [[f"**{md_escape(q.id)}** {md_escape(q.text)}",
                      show_value(q.value, result.scale),
-                     *(md_escape(a) for a in _answers(q, names)), fmt(q.spread),
+                     *(md_escape(a) for a in _answers(q, names)), _spread(q),
                      q.confidence or "–", _flags(q).replace("! ", "⚠ ")]
                     for q in c.questions]
             parts.append(md_table(header, rows, "lr" + "r" * len(names) + "rll"))

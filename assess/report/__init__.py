@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assess.errors import AssessError, NotFound, OutputError
+from assess.errors import AssessError, NotFound, OutputError, UsageError
 from assess.yamlio import display_path
 
 from .context import Logo, ReportInputs, build_context
@@ -102,21 +102,22 @@ def output_paths(formats: Sequence[str], out: Path | None) -> dict[str, Path]:
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise AssessError(f"unknown format {unknown[0]!r} (known: {', '.join(FORMATS)})")
-    out = out if out is not None else Path.cwd()
+        raise UsageError(f"unknown format {unknown[0]!r} (known: {', '.join(FORMATS)})")
+    # Path(".") rather than the absolute cwd: "wrote report.html" is what users expect.
+    out = out if out is not None else Path(".")
     implied = SUFFIXES.get(out.suffix.lower()) if not out.is_dir() else None
     if not formats and implied is None and out.suffix and not out.is_dir():
         # Without this, client.docx received HTML under a Word name.
-        raise AssessError(f"{display_path(out)}: cannot tell the format from the name; "
-                          f"give --format ({', '.join(FORMATS)}) or a "
-                          f"{', '.join(FORMATS.values())} name")
+        raise UsageError(f"{display_path(out)}: cannot tell the format from the name; "
+                         f"give --format ({', '.join(FORMATS)}) or a "
+                         f"{', '.join(FORMATS.values())} name")
     chosen = list(dict.fromkeys(formats)) or [implied or "html"]
     if len(chosen) == 1 and not out.is_dir() and out.suffix:
         fmt = chosen[0]
         meant = SUFFIXES.get(out.suffix.lower())
         if meant is not None and meant != fmt:
-            raise AssessError(f"{display_path(out)}: the name says {meant} but the format is "
-                              f"{fmt}; give a {FORMATS[fmt]} name or a folder")
+            raise UsageError(f"{display_path(out)}: the name says {meant} but the format is "
+                             f"{fmt}; give a {FORMATS[fmt]} name or a folder")
         return {fmt: out}
     if out.exists() and not out.is_dir():
         raise OutputError(f"{display_path(out)}: is a file; several formats need a folder")

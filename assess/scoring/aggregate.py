@@ -68,8 +68,8 @@ def aggregate_question(
     """Combine ``answers`` given as (respondent, answer, is_consensus) triples."""
     individual = [
         RespondentAnswer(who, a.value, numeric(a.value, fw), a.confidence, a.notes,
-                         tuple(a.evidence))
-        for who, a, _ in answers
+                         tuple(a.evidence), is_consensus)
+        for who, a, is_consensus in answers
     ]
     agreed = [r for r, (_, _, is_consensus) in zip(individual, answers, strict=True)
               if is_consensus]

@@ -14,6 +14,8 @@ class RespondentAnswer:
     confidence: str | None
     notes: str
     evidence: tuple[str, ...]
+    consensus: bool = False
+    """True for the answer of a consensus response (not one person's view)."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,11 @@ class QuestionResult:
     @property
     def answered(self) -> bool:
         return self.value is not None
+
+    @property
+    def has_spread(self) -> bool:
+        """Whether two or more respondents gave a value, so that ``spread`` means something."""
+        return sum(1 for a in self.answers if a.numeric is not None and not a.consensus) > 1
 
 
 @dataclass(frozen=True)

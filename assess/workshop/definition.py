@@ -17,7 +17,7 @@ from pathlib import Path
 from assess import checks
 from assess.errors import InvalidInput, NotFound
 from assess.loader import load_model
-from assess.models import Framework, Question, Questionnaire
+from assess.models import Framework, Question, Questionnaire, normalise_na
 from assess.workspace import available, find_definition, load_framework
 from assess.yamlio import display_path
 
@@ -139,7 +139,7 @@ def parse_answer(raw: object, fw: Framework) -> AnswerValue:
     elif isinstance(raw, str):
         text = raw.strip()
         value = text
-        if text.lower() == NA:
+        if normalise_na(text) == NA:
             return NA
         labels = {e.label.lower(): e.label for e in fw.answer_scale or []}
         if text.lower() in labels:

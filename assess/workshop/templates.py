@@ -6,7 +6,7 @@ from pathlib import Path
 
 from assess import yamlio
 from assess.errors import NotFound
-from assess.workspace import available
+from assess.workspace import ASSESSMENT_FILE, assessment_file, available
 
 from .definition import Definition, resolve
 
@@ -29,17 +29,37 @@ def render_template(defn: Definition, fmt: str) -> str | bytes:
     return render_form(defn, fmt)
 
 
-def make_template(questionnaire: str, fmt: str) -> str | bytes:
-    """The blank form of questionnaire ``questionnaire`` (a shipped id or a file path)."""
-    return render_template(resolve(questionnaire), fmt)
+def assessment_root(assessment: Path | None) -> Path | None:
+    """The folder of an assessment (given as its folder or its assessment.yaml)."""
+    return None if assessment is None else assessment_file(assessment).parent
 
 
-def write_all(folder: Path, fmt: str) -> list[Path]:
-    """Write the form of every shipped questionnaire into ``folder``; the paths written."""
-    ids = available("questionnaires")
+def make_template(questionnaire: str, fmt: str, assessment: Path | None = None) -> str | bytes:
+    """The blank form of questionnaire ``questionnaire`` (an id or a file path).
+
+    With ``assessment``, an id is looked up in that assessment's ``questionnaires/`` (and
+    its framework in ``frameworks/``) first, as scoring and import do; else shipped content.
+    """
+    return render_template(resolve(questionnaire, assessment_root(assessment)), fmt)
+
+
+def write_all(folder: Path, fmt: str, assessment: Path | None = None) -> list[Path]:
+    """Write the form of every shipped questionnaire into ``folder``; the paths written.
+
+    With ``assessment``: every questionnaire in its scope, from its own copies first.
+    """
+    root = assessment_root(assessment)
+    if root is None:
+        ids = available("questionnaires")
+    else:
+        from assess.loader import load_model
+        from assess.models import Assessment
+
+        ids = list(load_model(root / ASSESSMENT_FILE, Assessment)[0].questionnaires)
     if not ids:
-        raise NotFound("no shipped questionnaires found")
-    definitions = [resolve(ident) for ident in ids]  # all checked before anything is written
+        raise NotFound("no questionnaires found")
+    # All checked before anything is written.
+    definitions = [resolve(ident, root) for ident in ids]
     written = []
     for defn in definitions:
         path = folder / f"{defn.questionnaire.id}{SUFFIXES[fmt]}"
