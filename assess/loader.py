@@ -249,14 +249,3 @@ def _show(value: Any) -> str:
         return "nothing (null)"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def load_any(path: Path, kind: str | None = None) -> tuple[Versioned, Document, str]:
-    """Load a file whose kind is given or guessed from its keys."""
-    doc = yamlio.read(path)
-    kind = kind or guess_kind(doc.data)
-    if kind is None:
-        raise InvalidInput([doc.problem((), "cannot tell what kind of file this is (expected "
-                                        "a questionnaire, framework, dependency model, "
-                                        "assessment or response)")])
-    return validate_document(doc, FILE_KINDS[kind]), doc, kind

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assess.resources import content_path
+
+if TYPE_CHECKING:
+    from assess.report import ReportInputs
 
 EXAMPLE = ("examples", "northshire")
 
@@ -16,7 +20,7 @@ def example_path() -> Path:
 
 def run_demo(out: Path | None) -> Iterator[str]:
     """Score the bundled example; with ``out``, write every output there. Yields lines to show."""
-    from assess.prioritise import phases_for, plan_roadmap, recommend, select
+    from assess.prioritise import recommend, select
     from assess.render.recommendations import render_recommendations
     from assess.render.roadmap import render_roadmap
     from assess.render.scores import render_scores
@@ -40,22 +44,25 @@ def run_demo(out: Path | None) -> Iterator[str]:
                       ("scores.md", "markdown")):
         write_text(out / name, render_scores(result, fmt))
         written.append(out / name)
-    roadmap = plan_roadmap(recs, result, phases_for(ws.assessment))
+    from assess.report import inputs_for
+
+    inputs = inputs_for(ws, result, recs)
     for name, text in (("recommendations.json", render_recommendations(recs, "json")),
-                       ("roadmap.json", render_roadmap(roadmap, recs, "json")),
-                       ("roadmap.md", render_roadmap(roadmap, recs, "markdown"))):
+                       ("roadmap.json", render_roadmap(inputs.roadmap, recs, "json")),
+                       ("roadmap.md", render_roadmap(inputs.roadmap, recs, "markdown"))):
         write_text(out / name, text)
         written.append(out / name)
     yield ""
     yield from (f"wrote {path}" for path in written)
-    yield from _write_reports(out)
+    yield from _write_reports(inputs, out)
 
 
-def _write_reports(out: Path) -> Iterator[str]:
+def _write_reports(inputs: ReportInputs, out: Path) -> Iterator[str]:
     """The gap-analysis report in every format whose libraries are installed."""
     from assess.report import available_formats, write_reports
 
     formats, missing = available_formats()
     for fmt, why in missing.items():
         yield f"skipped the {fmt} report: {why}"
-    yield from (f"wrote {path}" for path in write_reports(example_path(), formats, out))
+    yield from (f"wrote {path}" for path in write_reports(example_path(), formats, out,
+                                                          inputs=inputs))

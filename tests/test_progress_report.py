@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from assess.progress import progress_since_baseline
 from assess.render.progress import progress_block, trend_chart_data
 from assess.scoring import score_assessment
 from assess.workspace import load_workspace
@@ -17,7 +18,8 @@ CURRENT = DATA / "progress" / "current"
 
 def block(path: Path) -> dict[str, Any] | None:
     ws = load_workspace(path)
-    return progress_block(ws.root, score_assessment(ws.scoring_inputs()), ws.questionnaires)
+    result = score_assessment(ws.scoring_inputs())
+    return progress_block(progress_since_baseline(ws.root, result, ws.questionnaires))
 
 
 def test_no_baseline_no_block() -> None:

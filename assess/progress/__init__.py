@@ -34,14 +34,32 @@ from .compare import (
     months_between,
     targets_changed,
 )
-from .trend import Trend, trend, trend_paths
+from .trend import Trend, score_paths, trend, trend_paths
 from .versions import QuestionPair, VersionChanges, match_questions
 
 __all__ = [
-    "STATUSES", "TOLERANCE", "Change", "Comparison", "PlanOutcome", "QuestionChange",
-    "QuestionPair", "Snapshot", "StepOutcome", "TargetChange", "Trend", "VersionChanges",
-    "baseline_chain", "baseline_of", "compare", "compare_paths", "load_snapshot",
-    "match_questions", "trend", "trend_paths",
+    "STATUSES",
+    "TOLERANCE",
+    "Change",
+    "Comparison",
+    "PlanOutcome",
+    "Progress",
+    "QuestionChange",
+    "QuestionPair",
+    "Snapshot",
+    "StepOutcome",
+    "TargetChange",
+    "Trend",
+    "VersionChanges",
+    "baseline_chain",
+    "baseline_of",
+    "compare",
+    "compare_paths",
+    "load_snapshot",
+    "match_questions",
+    "progress_since_baseline",
+    "trend",
+    "trend_paths",
 ]
 
 
@@ -99,3 +117,30 @@ def compare_paths(baseline: Path | None, current: Path,
                               "none (add `baseline: ../earlier-assessment`, or give two "
                               "folders: BASELINE CURRENT)")
     return compare(load_snapshot(baseline), load_snapshot(current), tolerance)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """An assessment against its baseline, and the trend over the whole baseline chain."""
+
+    comparison: Comparison
+    trend: Trend
+
+
+def progress_since_baseline(root: Path, result: ScoreResult,
+                            questionnaires: tuple[Questionnaire, ...] | list[Questionnaire],
+                            ) -> Progress | None:
+    """Progress of the assessment at ``root`` (already scored as ``result``) since the
+    baseline its assessment.yaml names; None when it names none. Only the direct baseline
+    is compared; the trend runs over the whole chain of baselines."""
+    from assess.yamlio import display_path
+
+    baseline = baseline_of(root)
+    if baseline is None:
+        return None
+    base = load_snapshot(baseline)
+    current = Snapshot(result, tuple(questionnaires), source=display_path(root))
+    results, sources = score_paths(baseline_chain(baseline)[:-1])
+    results += [base.result, result]
+    sources += [base.source, current.source]
+    return Progress(compare(base, current), trend(results, sources))

@@ -97,15 +97,20 @@ def trend(results: Sequence[ScoreResult], sources: Sequence[str] | None = None) 
                  tuple(names[i] for i in order))
 
 
-def trend_paths(paths: Sequence[Path]) -> Trend:
-    """Load and score every assessment folder, then :func:`trend` them."""
+def score_paths(paths: Sequence[Path]) -> tuple[list[ScoreResult], list[str]]:
+    """Load and score every assessment folder: (results, folders as shown to the user)."""
     from assess.scoring import score_assessment
     from assess.workspace import load_workspace
     from assess.yamlio import display_path
 
     results, sources = [], []
     for path in paths:
-        ws = load_workspace(path)
+        ws = load_workspace(path, dependencies=False)
         results.append(score_assessment(ws.scoring_inputs()))
         sources.append(display_path(ws.root))
-    return trend(results, sources)
+    return results, sources
+
+
+def trend_paths(paths: Sequence[Path]) -> Trend:
+    """Load and score every assessment folder, then :func:`trend` them."""
+    return trend(*score_paths(paths))

@@ -1,6 +1,7 @@
 """The report's progress block: the comparison with the baseline and the trend, as plain data.
 
-The report (assess.report) puts what :func:`progress_block` returns into its context as
+The report (assess.report) puts what :func:`progress_block` makes of
+:func:`assess.progress.progress_since_baseline` into its context as
 ``progress``; ``reports/partials/progress.*.j2`` show it and the executive summary quotes
 its ``headline``. Keys: everything ``assess compare --format json`` has, plus
 
@@ -14,60 +15,30 @@ its ``headline``. Keys: everything ``assess compare --format json`` has, plus
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
-
-from assess.models import Questionnaire
-from assess.scoring.results import ScoreResult
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from assess.progress import Change
+    from assess.progress import Change, Progress
 
     from .trend_chart import ChartData
 
 HIGHLIGHTS = 5
 
 
-def progress_block(root: Path, result: ScoreResult,
-                   questionnaires: Sequence[Questionnaire]) -> dict[str, Any] | None:
-    """Progress of the assessment at ``root`` (already scored as ``result``) since the
-    baseline its assessment.yaml names; None when it names none."""
-    from assess.progress import (
-        Snapshot,
-        baseline_chain,
-        baseline_of,
-        compare,
-        load_snapshot,
-        trend,
-    )
+def progress_block(progress: Progress | None) -> dict[str, Any] | None:
+    """The progress block as plain data (None when there is no baseline)."""
     from assess.progress.words import coverage_sentence, month_year, plan_sentence
     from assess.progress.words import versions_sentence as versions_words
-    from assess.scoring import score_assessment
-    from assess.workspace import load_workspace
-    from assess.yamlio import display_path
 
     from .compare import compare_dict
     from .trend import trend_dict
 
-    baseline = baseline_of(root)
-    if baseline is None:
+    if progress is None:
         return None
-    base = load_snapshot(baseline)
-    current = Snapshot(result, tuple(questionnaires), source=display_path(root))
-    comparison = compare(base, current)
-    # The trend runs over the whole chain of baselines; only the direct one is compared.
-    earlier = baseline_chain(baseline)[:-1]
-    results, sources = [], []
-    for path in earlier:
-        ws = load_workspace(path)
-        results.append(score_assessment(ws.scoring_inputs()))
-        sources.append(display_path(ws.root))
-    results += [base.result, result]
-    sources += [base.source, current.source]
-
+    comparison = progress.comparison
     data = compare_dict(comparison)
     caps = [c for c in comparison.capabilities() if c.delta is not None]
     improved = sorted((c for c in caps if c.status == "improved"),
@@ -81,7 +52,7 @@ def progress_block(root: Path, result: ScoreResult,
             "coverage": coverage_sentence(comparison),
             "versions": versions_words(comparison.versions),
         },
-        "trend": trend_dict(trend(results, sources)),
+        "trend": trend_dict(progress.trend),
         "highlights": {
             "improved": [_highlight(c) for c in improved[:HIGHLIGHTS]],
             "declined": [_highlight(c) for c in declined[:HIGHLIGHTS]],

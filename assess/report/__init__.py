@@ -23,10 +23,15 @@ from assess.yamlio import display_path
 from .context import Logo, ReportInputs, build_context
 
 if TYPE_CHECKING:
+    from assess.prioritise import Recommendations
+    from assess.scoring.results import ScoreResult
+    from assess.workspace import Workspace
+
     from .figures import Chart
 
 __all__ = ["FORMATS", "Logo", "ReportInputs", "ReportOptions", "available_formats",
-           "build_context", "load_inputs", "output_paths", "read_logo", "write_reports"]
+           "build_context", "inputs_for", "load_inputs", "output_paths", "read_logo",
+           "write_reports"]
 
 FORMATS = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "xlsx": ".xlsx"}
 """Format name -> file suffix."""
@@ -51,21 +56,28 @@ class ReportOptions:
 
 def load_inputs(path: Path) -> ReportInputs:
     """Load, check, score and prioritise the assessment at ``path``."""
-    from assess.prioritise import phases_for, plan_roadmap, programme_readiness, recommend
-    from assess.render.progress import progress_block
+    from assess.prioritise import recommend
     from assess.scoring import score_assessment
     from assess.workspace import load_workspace
 
     ws = load_workspace(path)
     result = score_assessment(ws.scoring_inputs())
-    recs = recommend(ws.dependencies, result)
+    return inputs_for(ws, result, recommend(ws.dependencies, result))
+
+
+def inputs_for(ws: Workspace, result: ScoreResult, recs: Recommendations) -> ReportInputs:
+    """Report inputs from a workspace already loaded, scored and prioritised."""
+    from assess.prioritise import phases_for, plan_roadmap, programme_readiness
+    from assess.progress import progress_since_baseline
+    from assess.render.progress import progress_block
+
     return ReportInputs(
         result=result, framework=ws.framework, questionnaires=ws.questionnaires,
         model=ws.dependencies, recommendations=recs,
         roadmap=plan_roadmap(recs, result, phases_for(ws.assessment)),
         readiness=programme_readiness(ws.dependencies, result),
         vision=ws.assessment.vision, principles=ws.assessment.principles,
-        progress=progress_block(ws.root, result, ws.questionnaires),
+        progress=progress_block(progress_since_baseline(ws.root, result, ws.questionnaires)),
     )
 
 
