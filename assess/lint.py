@@ -132,17 +132,27 @@ def lint_dependencies(
     return out
 
 
-def _targets(path: Path | None) -> tuple[list[Path], Path | None, bool]:
-    """(questionnaire files, assessment root, whether to lint a dependency model)."""
+@dataclass(frozen=True)
+class _Targets:
+    files: list[Path]
+    """Questionnaire files to lint."""
+    root: Path | None = None
+    """The assessment folder, when linting an assessment."""
+    assessment: Assessment | None = None
+    dependencies: bool = False
+    """Whether to lint a dependency model (shipped content or an assessment's)."""
+
+
+def _targets(path: Path | None) -> _Targets:
     if path is None:
         shipped = [find_definition("questionnaires", i) for i in available("questionnaires")]
-        return [p for p in shipped if p is not None], None, True
+        return _Targets([p for p in shipped if p is not None], dependencies=True)
     if path.name == ASSESSMENT_FILE or (path / ASSESSMENT_FILE).is_file():
         root = path.parent if path.name == ASSESSMENT_FILE else path
         a = load_checked(root / ASSESSMENT_FILE, Assessment, lambda a, d: [])[0]
         files = [find_definition("questionnaires", i, root) for i in a.questionnaires]
-        return [p for p in files if p is not None], root, True
-    return (sorted(path.glob("*.yaml")) if path.is_dir() else [path]), None, False
+        return _Targets([p for p in files if p is not None], root, a, dependencies=True)
+    return _Targets(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
 
 
 _KIND_WORDS = {"response": "a response file", "assessment": "an assessment file",
@@ -161,7 +171,8 @@ def _other_kind(file: Path) -> str | None:
 def lint(path: Path | None = None) -> LintReport:
     """Lint shipped content (no path), a questionnaire file, a folder of them, or an
     assessment's questionnaires and dependency model."""
-    files, root, with_dependencies = _targets(path)
+    targets = _targets(path)
+    files, root = targets.files, targets.root
     findings: list[Problem] = []
     if path is not None and root is None:
         # A folder is linted for the questionnaires in it (a responses/ folder has none);
@@ -179,10 +190,12 @@ def lint(path: Path | None = None) -> LintReport:
                                     "of them and assessments; check other files with assess "
                                     "validate)"))
     questionnaires: list[Questionnaire] = []
-    fw: Framework | None = None
+    frameworks: dict[str, Framework | None] = {}
     for file in files:
         def check(q: Questionnaire, doc: Document) -> list[Problem]:
-            framework = _framework(q.framework, root)
+            if q.framework not in frameworks:
+                frameworks[q.framework] = _framework(q.framework, root)
+            framework = frameworks[q.framework]
             return checks.check_questionnaire(q, doc, framework) + lint_questionnaire(
                 q, doc, framework)
 
@@ -192,12 +205,11 @@ def lint(path: Path | None = None) -> LintReport:
             findings.extend(exc.problems)
             continue
         questionnaires.append(q)
-        fw = fw or _framework(q.framework, root)
+    fw = frameworks.get(questionnaires[0].framework) if questionnaires else None
     shown = [display_path(f) for f in files]
-    if with_dependencies:
-        a = load_checked(root / ASSESSMENT_FILE, Assessment, lambda a, d: [])[0] if root else None
-        ids = {c.id for q in questionnaires for c in q.capabilities}
-        model, problems = load_dependencies(a, root, ids | all_capability_ids(root))
+    if targets.dependencies:
+        a = targets.assessment
+        model, problems = load_dependencies(a, root, all_capability_ids(root, questionnaires))
         dep_file = dependency_file(a, root)
         shown.append(display_path(dep_file))
         findings.extend(problems)
