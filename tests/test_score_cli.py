@@ -137,10 +137,10 @@ def test_by_respondent_table(in_root: Path) -> None:
 
         Domain / capability   Ann   Bob  Combined  Target  Range
         -------------------  ----  ----  --------  ------  -----
-        ALPHA                2.50  1.50      2.00     3.0   1.00
-          Alpha capability   2.50  1.50      2.00     3.0   1.00
-          Beta capability       –     –         –     4.0      –
-        OVERALL              2.50  1.50      2.00     3.0   1.00
+        ALPHA                2.50  1.50      2.00       3   1.00
+          Alpha capability   2.50  1.50      2.00       3   1.00
+          Beta capability       –     –         –       4      –
+        OVERALL              2.50  1.50      2.00       3   1.00
 
         Range: highest minus lowest respondent score. Combined: everyone's answers combined, a consensus answer winning where there is one.
         """)  # noqa: E501
@@ -164,7 +164,7 @@ def test_by_respondent_csv_and_markdown() -> None:
     assert rows[2] == ["alpha", "alpha_cap", "Alpha capability", "2.5", "1.5", "2.0", "3.0",
                        "1.0"]
     out = score(str(MINI), "--by-respondent", "--format", "markdown")
-    assert "| Alpha capability | 2.50 | 1.50 | 2.00 | 3.0 | 1.00 |" in out
+    assert "| Alpha capability | 2.50 | 1.50 | 2.00 | 3 | 1.00 |" in out
 
 
 def test_by_respondent_leaves_the_consensus_to_the_combined_column() -> None:
@@ -197,7 +197,7 @@ def test_by_respondent_and_questions_cannot_be_combined() -> None:
 
 def test_table_explains_levels_and_marks_disagreement(in_root: Path) -> None:
     out = score("examples/methods/c2m2-style")
-    assert "  OT event and incident response                  2.00  2 Performed      2.0  " \
+    assert "  OT event and incident response                  2.00  2 Performed        2  " \
            "0.00       80%    3.00  medium      ! disagreement" in out
     assert ("  OT identity and access management: stays at level 0 (Incomplete); level 1 "
             "(Initiated) blocked by ACCESS-1b PI") in out
@@ -303,6 +303,6 @@ def test_an_unscored_capability_shows_no_spread(tmp_path: Path) -> None:
     landing = next(line for line in table.splitlines() if line.strip().startswith("Landing zone"))
     assert "–" not in landing                      # a scored capability keeps its spread
     md = runner.invoke(main, ["score", str(acme), "--format", "markdown"]).stdout
-    assert "| Power and cooling resilience | – | – | 3.0 | – | 0% | – | – |" in md
+    assert "| Power and cooling resilience | – | – | 3 | – | 0% | – | – |" in md
     data = json.loads(runner.invoke(main, ["score", str(acme), "--format", "json"]).stdout)
     assert data["domains"][2]["capabilities"][0]["spread"] == 0.0   # JSON keeps its float

@@ -69,7 +69,7 @@ class Change:
     @property
     def coverage(self) -> float | None:
         """Share of the counted answers that were compared; None when nothing was answered."""
-        return round(self.compared / self.counted, 6) if self.counted else None
+        return self.compared / self.counted if self.counted else None
 
     @property
     def like_for_like(self) -> bool:
@@ -257,7 +257,7 @@ def _change(ident: str, name: str, baseline: float | None, current: float | None
     elif baseline is None or current is None or compared == 0:
         status = "not comparable"
     else:
-        delta = round(current - baseline, 6)
+        delta = current - baseline
         status = status_of(delta, tolerance)
     return Change(ident, name, baseline, current, delta, status, b_level, c_level, b_target,
                   c_target, compared, counted, capabilities)

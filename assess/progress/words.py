@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from assess.numbers import show_delta, show_percent, show_score
+
 from .achieved import PlanOutcome
 from .compare import Comparison
 from .versions import How, VersionChanges
@@ -16,33 +18,13 @@ def month_year(iso: str) -> str:
     return f"{calendar.month_name[day.month]} {day.year}"
 
 
-def signed(delta: float | None, digits: int = 2) -> str:
-    """'+0.30', '-0.12', '0.00' (no sign on a change that rounds to nothing); '–' for None."""
-    if delta is None:
-        return "–"
-    if abs(delta) < 0.5 * 10 ** -digits:
-        return f"{0:.{digits}f}"
-    return f"{delta:+.{digits}f}"
-
-
-def shown_delta(baseline: float | None, current: float | None, digits: int = 2
-                ) -> float | None:
-    """current - baseline as the reader works it out from the figures shown: both rounded
-    to ``digits`` first, so "1.54 to 1.90" comes with +0.36 even when the unrounded change
-    is 0.355. JSON keeps the unrounded delta; only what is printed beside rounded scores
-    uses this."""
-    if baseline is None or current is None:
-        return None
-    return round(float(f"{current:.{digits}f}") - float(f"{baseline:.{digits}f}"), digits)
-
-
-def signed_change(baseline: float | None, current: float | None, delta: float | None,
-                  digits: int = 2) -> str:
+def signed_change(baseline: float | None, current: float | None, delta: float | None) -> str:
     """The change shown beside ``baseline`` and ``current``: '+0.36', '–' when there is no
-    ``delta`` (not comparable), computed from the rounded figures (:func:`shown_delta`)."""
+    ``delta`` (not comparable), worked out from the shown scores
+    (:func:`assess.numbers.show_delta`). JSON keeps the unrounded delta."""
     if delta is None:
         return "–"
-    return signed(shown_delta(baseline, current, digits), digits)
+    return show_delta(baseline, current)
 
 
 def _n(count: int, word: str, plural: str | None = None) -> str:
@@ -60,11 +42,11 @@ def headline(c: Comparison) -> str:
         return text
     change = signed_change(o.baseline, o.current, o.delta)
     if o.status == "improved":
-        move = f"rose from {o.baseline:.2f} to {o.current:.2f} ({change})"
+        move = f"rose from {show_score(o.baseline)} to {show_score(o.current)} ({change})"
     elif o.status == "declined":
-        move = f"fell from {o.baseline:.2f} to {o.current:.2f} ({change})"
+        move = f"fell from {show_score(o.baseline)} to {show_score(o.current)} ({change})"
     else:
-        move = f"held steady at {o.current:.2f} (from {o.baseline:.2f})"
+        move = f"held steady at {show_score(o.current)} (from {show_score(o.baseline)})"
     total = len(c.capabilities())
     improved, unchanged, declined = (c.count(s) for s in ("improved", "unchanged", "declined"))
     parts = [f"{improved} of {total} capabilities improved"]
@@ -102,7 +84,7 @@ def coverage_sentence(c: Comparison) -> str:
     o = c.overall
     if not o.counted:
         return "Neither assessment has an answered question."
-    share = f"{o.compared / o.counted:.0%}"
+    share = show_percent(o.compared / o.counted)
     text = (f"{o.compared} of {o.counted} answered questions were answered in both "
             f"assessments and compared ({share})")
     if o.like_for_like:

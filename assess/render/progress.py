@@ -64,9 +64,8 @@ def progress_block(progress: Progress | None) -> dict[str, Any] | None:
 def _highlight(c: Change) -> dict[str, Any]:
     # baseline and current ride along so the change shown can be worked out from the
     # rounded scores, like every other change in the report.
-    return {"id": c.id, "name": c.name, "delta": round(c.delta or 0, 4),
-            "baseline": round(c.baseline, 4) if c.baseline is not None else None,
-            "current": round(c.current, 4) if c.current is not None else None}
+    return {"id": c.id, "name": c.name, "delta": c.delta or 0,
+            "baseline": c.baseline, "current": c.current}
 
 
 REPORT_CHART_SIZE = (7.2, 3.6)

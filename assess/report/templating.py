@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assess.numbers import show_gap, show_percent, show_score, show_spread, show_target
 from assess.render.coverage import and_list as join_names
 from assess.render.text import md_escape
 from assess.resources import content_path
@@ -19,13 +20,10 @@ if TYPE_CHECKING:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
-def num(value: float | None, digits: int = 2) -> str:
-    """A score as shown: fixed decimals, '–' when there is none."""
-    return "–" if value is None else f"{value:.{digits}f}"
-
-
-def pct(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f}%"
+def gap(row: Mapping[str, Any]) -> str:
+    """The gap of a row (``target``, ``score``) as shown beside them: worked out from the
+    shown figures (assess.numbers.show_gap)."""
+    return show_gap(row["target"], row.get("score"))
 
 
 def short(value: float | None) -> str:
@@ -87,7 +85,11 @@ def environment(kind: str, templates: Path | None = None) -> Environment:
     env = Environment(loader=ChoiceLoader(loaders), autoescape=kind == "html",
                       undefined=StrictUndefined, keep_trailing_newline=True,
                       trim_blocks=True, lstrip_blocks=True)
-    filters: dict[str, Any] = {"num": num, "pct": pct, "short": short, "days": days,
+    # num: a score, target: a target, gap: a row's gap, spread, pct: a share (one rule
+    # each, assess.numbers); short: an effort or a setting.
+    filters: dict[str, Any] = {"num": show_score, "target": show_target, "gap": gap,
+                               "spread": show_spread, "pct": show_percent, "short": short,
+                               "days": days,
                                "plural": plural, "md": md, "cell": cell, "change": change,
                                "and_list": and_list, "data_uri": data_uri, "meter": meter}
     env.filters.update(filters)
