@@ -112,6 +112,10 @@ class QuestionChange:
             return "added since the baseline"
         if self.pair.how == "removed":
             return "removed since the baseline"
+        if self.pair.how == "out of scope":
+            return "out of scope now (its questionnaire is not in the current assessment)"
+        if self.pair.how == "new in scope":
+            return "not in the baseline's scope"
         return _one_side("the baseline", self.baseline, self.baseline_na) + "; " + \
             _one_side("now", self.current, self.current_na)
 
@@ -163,6 +167,41 @@ class Comparison:
     def months(self) -> int:
         """Whole months from the baseline date to the current date."""
         return months_between(self.baseline.date, self.current.date)
+
+    def scope(self) -> ScopeDifference:
+        """What the two assessments' scopes share."""
+        return scope_difference(self.baseline, self.current)
+
+
+@dataclass(frozen=True)
+class ScopeDifference:
+    """Capabilities in both assessments' scopes, and what is in one only."""
+
+    shared: int
+    """Capabilities in both scopes: what a comparison of the two can rest on."""
+    baseline_capabilities: int
+    current_capabilities: int
+    baseline_only: tuple[str, ...]
+    """Names of the domains (questionnaires) in the baseline's scope only."""
+    current_only: tuple[str, ...]
+    """Names of the domains in the current scope only."""
+
+    @property
+    def same(self) -> bool:
+        return self.shared == self.baseline_capabilities == self.current_capabilities
+
+
+def scope_difference(baseline: ScoreResult, current: ScoreResult) -> ScopeDifference:
+    """Compare the scopes (questionnaires and their capabilities) of two results."""
+    before = {(d.id, c.id) for d in baseline.domains for c in d.capabilities}
+    now = {(d.id, c.id) for d in current.domains for c in d.capabilities}
+    old = {d.id for d in baseline.domains}
+    new = {d.id for d in current.domains}
+    return ScopeDifference(
+        shared=len(before & now), baseline_capabilities=len(before),
+        current_capabilities=len(now),
+        baseline_only=tuple(d.name for d in baseline.domains if d.id not in new),
+        current_only=tuple(d.name for d in current.domains if d.id not in old))
 
 
 def months_between(start: str, end: str) -> int:

@@ -27,6 +27,10 @@ def signed_change(baseline: float | None, current: float | None, delta: float | 
     return show_delta(baseline, current)
 
 
+def _and(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _n(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
@@ -39,7 +43,7 @@ def headline(c: Comparison) -> str:
     if o.delta is None:
         text = (f"Overall maturity cannot be compared {since}: the two assessments have no "
                 "answered question in common.")
-        return text
+        return " ".join(filter(None, [text, scope_sentence(c)]))
     change = signed_change(o.baseline, o.current, o.delta)
     if o.status == "improved":
         move = f"rose from {show_score(o.baseline)} to {show_score(o.current)} ({change})"
@@ -47,12 +51,17 @@ def headline(c: Comparison) -> str:
         move = f"fell from {show_score(o.baseline)} to {show_score(o.current)} ({change})"
     else:
         move = f"held steady at {show_score(o.current)} (from {show_score(o.baseline)})"
-    total = len(c.capabilities())
+    scope = c.scope()
+    total = len(c.capabilities()) if scope.same else scope.shared
     improved, unchanged, declined = (c.count(s) for s in ("improved", "unchanged", "declined"))
     parts = [f"{improved} of {total} capabilities improved"]
     parts.append(f"{unchanged} {'was' if unchanged == 1 else 'were'} unchanged")
     parts.append(f"{declined} declined")
-    text = f"Overall maturity {move} {since}: {', '.join(parts[:-1])} and {parts[-1]}."
+    counts = f"{', '.join(parts[:-1])} and {parts[-1]}."
+    if scope.same:
+        text = f"Overall maturity {move} {since}: {counts}"
+    else:
+        text = f"Overall maturity {move} {since}. {scope_sentence(c)} {counts}"
     met = [t for t in c.targets if t.met]
     if met:
         text += f" {_n(len(met), 'target')} {'was' if len(met) == 1 else 'were'} met since."
@@ -61,6 +70,26 @@ def headline(c: Comparison) -> str:
                  f"roadmap planned for the first {c.plan.months} months "
                  f"{'was' if len(c.plan.due_achieved) == 1 else 'were'} achieved.")
     return text
+
+
+def scope_sentence(c: Comparison) -> str:
+    """'' when both assessments have the same scope; otherwise on how many capabilities the
+    comparison rests and what is in one scope only: "The scopes differ: the comparison
+    rests on the 22 capabilities in both assessments (Network in the baseline only)." """
+    scope = c.scope()
+    if scope.same:
+        return ""
+    only = []
+    if scope.baseline_only:
+        only.append(f"{_and(scope.baseline_only)} in the baseline only")
+    if scope.current_only:
+        only.append(f"{_and(scope.current_only)} in the current assessment only")
+    if not only:  # same questionnaires, different capabilities
+        only.append(f"{scope.baseline_capabilities} capabilities then, "
+                    f"{scope.current_capabilities} now")
+    return (f"The scopes differ: the comparison rests on the "
+            f"{_n(scope.shared, 'capability', 'capabilities')} in both assessments "
+            f"({'; '.join(only)}).")
 
 
 def plan_sentence(plan: PlanOutcome) -> str:
@@ -95,10 +124,17 @@ def coverage_sentence(c: Comparison) -> str:
 
 
 def versions_sentence(v: VersionChanges) -> str:
-    """Questions renamed, added and removed between the questionnaire versions."""
+    """Questions renamed, added and removed between the questionnaire versions; the
+    questionnaires in one assessment's scope only are named as such, not as removed."""
     if v.unchanged:
         return "Both assessments used the same questions."
-    changed = [q for q in v.questionnaires if q.baseline != q.current]
+    changed = [q for q in v.questionnaires
+               if q.baseline != q.current and q.baseline and q.current]
+    outside = [q.name for q in v.questionnaires if not (q.baseline and q.current)]
+    if not any(v.having(how) for how in ("renamed", "added", "removed")):
+        return (f"The questionnaires in both assessments asked the same questions; "
+                f"{_and(tuple(outside))} {'was' if len(outside) == 1 else 'were'} in one "
+                "assessment's scope only.")
     parts = []
     hows: tuple[How, ...] = ("renamed", "added", "removed")
     for how in hows:
@@ -106,5 +142,9 @@ def versions_sentence(v: VersionChanges) -> str:
         if n:
             parts.append(f"{_n(n, 'question')} {how}")
     where = ", ".join(f"{q.name} {q.baseline or '–'} → {q.current or '–'}" for q in changed)
-    return ("Questionnaires changed between the assessments" + (f" ({where})" if where else "")
+    text = ("Questionnaires changed between the assessments" + (f" ({where})" if where else "")
             + ": " + ", ".join(parts) + ".")
+    if outside:
+        text += (f" {_and(tuple(outside))} {'was' if len(outside) == 1 else 'were'} in one "
+                 "assessment's scope only.")
+    return text

@@ -85,6 +85,12 @@ def compare_dict(c: Comparison) -> dict[str, Any]:
                        "capability": p.current_capability} for p in v.having("added")],
             "removed": [{"questionnaire": p.questionnaire, "id": p.baseline,
                          "capability": p.baseline_capability} for p in v.having("removed")],
+            "out_of_scope": [{"questionnaire": p.questionnaire, "id": p.baseline,
+                              "capability": p.baseline_capability}
+                             for p in v.having("out of scope")],
+            "new_in_scope": [{"questionnaire": p.questionnaire, "id": p.current,
+                              "capability": p.current_capability}
+                             for p in v.having("new in scope")],
             "not_compared": [_question_dict(q) for q in c.not_compared()],
         },
     }
@@ -135,6 +141,12 @@ def _row(c: Change, name: str) -> list[str]:
 def _target_line(t: TargetChange) -> str:
     return (f"{show_score(t.baseline)} → {show_score(t.current)}, target "
             f"{show_target(t.target)}")
+
+
+def _listed(c: Comparison) -> list[QuestionChange]:
+    """The questions not compared, one by one, except those of a questionnaire in one
+    scope only: the scope sentence names the questionnaire (JSON lists them all)."""
+    return [q for q in c.not_compared() if q.pair.how not in ("out of scope", "new in scope")]
 
 
 def _title(c: Comparison) -> str:
@@ -195,7 +207,7 @@ def render_table(c: Comparison) -> str:
         out.append("")
     out.append(versions_sentence(c.versions))
     out.append(coverage_sentence(c))
-    for q in c.not_compared():
+    for q in _listed(c):
         ident = q.pair.current or q.pair.baseline
         was = f" (was {q.pair.baseline})" if q.pair.how == "renamed" else ""
         out.append(f"  {q.pair.questionnaire:<18} {ident}{was}: {q.reason}")
@@ -251,7 +263,7 @@ def render_markdown(c: Comparison, level: int = 1) -> str:
     parts.append(f"{h}# What was comparable\n")
     parts.append(md_escape(versions_sentence(c.versions)) + " "
                  + md_escape(coverage_sentence(c)) + "\n")
-    missing = c.not_compared()
+    missing = _listed(c)
     if missing:
         rows = [[md_escape(q.pair.questionnaire), md_escape(q.pair.current or "–"),
                  md_escape(q.pair.baseline or "–"), md_escape(q.reason)] for q in missing]

@@ -75,12 +75,13 @@ def _by_domain(pairs: Sequence[tuple[str, str]]) -> str:
 def scope_caveat(scope: ScoredScope, subject: str = "") -> str:
     """'' when every capability in scope is scored; otherwise a sentence such as "Based on
     22 of 37 capabilities; Network and Cybersecurity not scored." (``subject`` 'The
-    overall score' makes it "The overall score is based on ...")."""
+    overall score, target and gap are' makes it "The overall score, target and gap are
+    based on ...")."""
     if scope.complete:
         return ""
     if not scope.scored:
         return "No capability in scope has a score yet: no answer with a value was recorded."
-    lead = f"{subject} is based on" if subject else "Based on"
+    lead = f"{subject} based on" if subject else "Based on"
     parts = [f"{lead} {scope.scored} of {scope.capabilities} capabilities"]
     if scope.unscored_domains:
         parts.append(f"{and_list(scope.unscored_domains)} not scored")

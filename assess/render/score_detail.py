@@ -88,7 +88,8 @@ def _explain_attributes(c: CapabilityResult, result: ScoreResult) -> str:
 def _explain_sum(levels: Sequence[LevelDetail]) -> str:
     terms = []
     for lv in levels:
-        streams = ", ".join(f"{p.id} {show_value(p.value)}" for p in lv.parts)
+        streams = ", ".join(f"{p.id} {'unanswered, 0' if p.value is None else show_value(p.value)}"
+                            for p in lv.parts)
         terms.append(f"L{lv.level} {show_value(lv.value or 0.0)}"
                      + (f" ({streams})" if streams else ""))
     total = sum(lv.value or 0.0 for lv in levels)

@@ -102,7 +102,8 @@ def _details(result: ScoreResult) -> list[tuple[CapabilityResult, str]]:
 def _caveats(result: ScoreResult) -> list[str]:
     """What the overall and domain scores leave out: unscored capabilities, unanswered
     questions (docs/scoring.md, "Partial scope")."""
-    found = [scope_caveat(scored_scope(result), "The overall score"), answered_caveat(result)]
+    found = [scope_caveat(scored_scope(result),
+                                "The overall score, target and gap are"), answered_caveat(result)]
     return [c for c in found if c]
 
 
