@@ -81,4 +81,4 @@ def test_render_readiness(worked: Analysis) -> None:
            "Identity (gap 2.00, 50%)" in table
     assert render_readiness(worked.readiness(), "markdown").startswith("# Programme readiness")
     assert render_readiness(worked.readiness(), "csv").splitlines()[1] == \
-        "digital,Digital First,5.0,0.4074,at risk,3,idp;lz,cloud;identity,"
+        "digital,Digital First,5.0,0.4074074074074074,at risk,3,idp;lz,cloud;identity,"
