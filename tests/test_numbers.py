@@ -211,3 +211,21 @@ def test_float_noise_is_no_gap() -> None:
     result = score([q], {"dom": {"A1": 3, "A2": 3, "B1": 3}}, {"dom": 3.0})
     assert result.overall.score == 3.0 and result.overall.gap == 0.0
     assert all(c.gap == 0.0 for c in result.capabilities())
+
+
+def test_every_human_output_shows_1_9954_as_1_99_beside_level_1() -> None:
+    # Weights 4.6 and 995.4 on answers 1 and 2: (4.6 + 1990.8) / 1000 = 1.9954, level 1.
+    q = _questionnaire("dom", {"cap": [("Q1", 4.6), ("Q2", 995.4)]})
+    result = score([q], {"dom": {"Q1": 1, "Q2": 2}})
+    assert result.overall.score == pytest.approx(1.9954) and result.overall.level == 1
+    table = render_scores(result, "table")
+    assert "OVERALL               1.99  1 Initial       3  1.01      100%" in table
+    assert "2.00" not in table
+    markdown = render_scores(result, "markdown")
+    assert "**Overall: 1.99 (1 Initial) against a target of 3; coverage 100%.**" in markdown
+    from assess.report.templating import environment
+
+    env = environment("markdown")
+    assert env.filters["num"](1.9954) == "1.99"
+    assert env.filters["gap"]({"score": 1.9954, "target": 3.0}) == "1.01"
+    assert env.filters["pct"](0.996) == "99%"

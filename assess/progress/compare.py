@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assess.errors import AssessError
+from assess.numbers import reached
 from assess.scoring.results import ScoreResult
 
 from .achieved import PlanOutcome
@@ -36,8 +37,8 @@ from .versions import QuestionPair, VersionChanges
 
 TOLERANCE = 0.05
 """Largest |delta| still called unchanged (inclusive)."""
-MET = 1e-9
-"""Float guard for 'score reached target'."""
+SLACK = 1e-9
+"""Float guard on the tolerance's bounds: a delta of 0.05 plus float noise is unchanged."""
 
 Status = Literal["improved", "unchanged", "declined", "not comparable", "not assessed"]
 STATUSES: tuple[Status, ...] = ("improved", "unchanged", "declined", "not comparable",
@@ -278,9 +279,9 @@ def compare_results(baseline: ScoreResult, current: ScoreResult, versions: Versi
 
 
 def status_of(delta: float, tolerance: float) -> Status:
-    if delta > tolerance + MET:
+    if delta > tolerance + SLACK:
         return "improved"
-    if delta < -tolerance - MET:
+    if delta < -tolerance - SLACK:
         return "declined"
     return "unchanged"
 
@@ -347,7 +348,7 @@ def _one_side(side: str, value: float | None, na: bool) -> str:
 def _met(score: float | None, target: float | None) -> bool | None:
     if score is None or target is None:
         return None
-    return score >= target - MET
+    return reached(score, target)
 
 
 def targets_changed(domains: Sequence[Change]) -> tuple[TargetChange, ...]:
