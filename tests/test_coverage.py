@@ -53,7 +53,7 @@ def test_scope_counts_scored_capabilities_and_names_what_is_missing() -> None:
     assert scope.unscored_domains == ("Edge",)
     assert scope.unscored_capabilities == (("Backup", "Core"),)
     assert scope_caveat(scope) == CAVEAT
-    assert scope_caveat(scope, "The overall score").startswith(
+    assert scope_caveat(scope, "The overall score is").startswith(
         "The overall score is based on 2 of 5 capabilities;")
 
 
@@ -84,10 +84,10 @@ def test_caveat_wording() -> None:
 
 def test_score_table_and_markdown_carry_the_caveat(in_root: Path) -> None:
     table = _run("score", str(PARTIAL))
-    assert "The overall score is based on 2 of 5 capabilities; Edge not scored; also not " \
+    assert "The overall score, target and gap are based on 2 of 5 capabilities; Edge not scored; also not " \
            "scored: Backup (Core)." in table
     markdown = _run("score", str(PARTIAL), "--format", "markdown")
-    assert "*The overall score is based on 2 of 5 capabilities;" in markdown
+    assert "*The overall score, target and gap are based on 2 of 5 capabilities;" in markdown
     assert "is based on" not in _run("score", str(WORKED))
 
 

@@ -242,11 +242,12 @@ def draw_readiness(data: ReadinessData) -> Figure:
     ax.barh(ys, values, height=0.6, color=[STATUS_COLOURS[s] for s in data.statuses])
     for y, v, share in zip(ys, values, data.readiness, strict=True):
         ax.text(v + 1, y, show_percent(share), va="center", fontsize=8, color=INK)
-    for x, label, side in ((data.at_risk_below * 100, "at risk below", "right"),
-                           (data.ready_from * 100, "ready from", "left")):
+    for share, label, side in ((data.at_risk_below, "at risk below", "right"),
+                               (data.ready_from, "ready from", "left")):
+        x = share * 100
         ax.axvline(x, color=MUTED, linestyle=(0, (3, 2)), linewidth=0.9)
-        ax.text(x + (1 if side == "left" else -1), -0.75, f"{label} {x:.0f}%", ha=side,
-                va="bottom", fontsize=7, color=MUTED)
+        ax.text(x + (1 if side == "left" else -1), -0.75, f"{label} {show_percent(share)}",
+                ha=side, va="bottom", fontsize=7, color=MUTED)
     ax.set_yticks(ys, [_wrap(lab, 28) for lab in data.labels])
     ax.set_ylim(len(ys) - 0.5, -1.1)
     ax.set_xlim(0, 112)
