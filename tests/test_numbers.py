@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import json
 import math
+import re
 from fractions import Fraction
 from typing import Any
 
@@ -229,3 +230,22 @@ def test_every_human_output_shows_1_9954_as_1_99_beside_level_1() -> None:
     assert env.filters["num"](1.9954) == "1.99"
     assert env.filters["gap"]({"score": 1.9954, "target": 3.0}) == "1.01"
     assert env.filters["pct"](0.996) == "99%"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.floats(0.001, 1000)), min_size=1,
+                max_size=4),
+       st.lists(st.tuples(st.integers(0, 5), st.floats(0.001, 1000)), min_size=1,
+                max_size=4))
+def test_property_no_table_row_shows_a_score_on_a_level_it_has_not_reached(
+        first: list[tuple[int, float]], second: list[tuple[int, float]]) -> None:
+    q = _questionnaire("dom", {"a": [(f"A{i}", w) for i, (_, w) in enumerate(first)],
+                               "b": [(f"B{i}", w) for i, (_, w) in enumerate(second)]})
+    answers = {**{f"A{i}": v for i, (v, _) in enumerate(first)},
+               **{f"B{i}": v for i, (v, _) in enumerate(second)}}
+    table = render_scores(score([q], {"dom": answers}), "table")
+    rows = [re.search(r"  (\d+\.\d\d)  (\d) ", line) for line in table.splitlines()]
+    shown = [(float(m[1]), int(m[2])) for m in rows if m]
+    assert len(shown) == 4  # domain, two capabilities, overall
+    for value, level in shown:
+        assert level_of(value) <= level
