@@ -76,3 +76,17 @@ def test_the_same_scope_keeps_the_short_headline() -> None:
                            "--format", "json"))
     assert "scopes differ" not in data["headline"]
     assert data["questions"]["out_of_scope"] == [] == data["questions"]["new_in_scope"]
+
+
+def test_the_report_says_so_too(narrowed: tuple[Path, Path]) -> None:
+    from assess.report import build_context, load_inputs
+    from assess.report.markdown import render_markdown
+
+    _, current = narrowed
+    inputs = load_inputs(current)
+    markdown, _ = render_markdown(build_context(inputs, progress=inputs.progress), charts={})
+    section = markdown.split("## 2 Progress since the baseline")[1]
+    assert "The scopes differ: the comparison rests on the 2 capabilities in both " \
+           "assessments (Gamma in the baseline only)." in section
+    assert "Gamma was in one assessment's scope only." in section
+    assert "GA-01" not in section and "| AL-B-GONE | removed since the baseline |" in section

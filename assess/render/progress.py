@@ -10,7 +10,9 @@ its ``headline``. Keys: everything ``assess compare --format json`` has, plus
 - ``trend``: ``assess trend --format json`` over the baseline chain and this assessment
   (drawn by :func:`assess.render.trend_chart.chart_data` / ``trend_figure``);
 - ``highlights``: ``improved`` and ``declined``, the capabilities that moved most (at
-  most five each, largest change first).
+  most five each, largest change first);
+- ``questions.listed``: the questions not compared, less those of a questionnaire in one
+  assessment's scope only (the versions sentence names the questionnaire instead).
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ def progress_block(progress: Progress | None) -> dict[str, Any] | None:
                       key=lambda c: (-(c.delta or 0), c.id))
     declined = sorted((c for c in caps if c.status == "declined"),
                       key=lambda c: (c.delta or 0, c.id))
+    data["questions"]["listed"] = [q for q in data["questions"]["not_compared"]
+                                   if q["how"] not in ("out of scope", "new in scope")]
     data.update({
         "label": month_year(comparison.baseline.date),
         "sentences": {
