@@ -17,6 +17,7 @@ import fcntl
 import getpass
 import os
 import socket
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +60,8 @@ class Holder:
     @classmethod
     def parse(cls, text: str) -> Holder | None:
         fields = dict(line.partition(": ")[::2] for line in text.splitlines())
+        if not all(value.isprintable() for value in fields.values()):
+            return None  # shown to the user: no control characters from a file
         try:
             return cls(fields["user"], fields["host"], int(fields["pid"]), fields["started"])
         except (KeyError, ValueError):
@@ -74,7 +77,7 @@ class LockHeld(AssessError):
         super().__init__(
             f"{display_path(response)} is being captured by {who}; wait until that session "
             f"ends, or if it is gone, run again with --break-lock (lock file: "
-            f"{display_path(lock_path(response))})")
+            f"{_shown(lock_path(response))})")
 
 
 class ResponseLock:
@@ -114,7 +117,7 @@ def acquire(response: Path, break_lock: bool = False) -> ResponseLock:
     path = lock_path(response)
     notice: str | None = None
     for _ in range(10):
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+        fd = _open(path)
         try:
             got = _flock(fd)
             if not _same_file(fd, path):  # released (or broken) while we waited: again
@@ -147,6 +150,29 @@ def acquire(response: Path, break_lock: bool = False) -> ResponseLock:
                       f"{display_path(path)} keeps changing")
 
 
+def _shown(path: Path) -> str:
+    """The lock file as users should see it, the link itself when it is a symlink."""
+    return str(Path(display_path(path.parent)) / path.name)
+
+
+def _open(path: Path) -> int:
+    """Open (or create) the lock file; never through a symlink, never anything but a
+    regular file, so a planted link cannot make capture truncate another file."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW
+                     | os.O_NONBLOCK, 0o666)
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise
+        fd = -1
+    if fd < 0 or not stat.S_ISREG(os.fstat(fd).st_mode):
+        if fd >= 0:
+            os.close(fd)
+        raise AssessError(f"{_shown(path)} is not a regular file; capture keeps its lock "
+                          "there: remove it")
+    return fd
+
+
 def _flock(fd: int) -> bool | None:
     """True when locked, False when another open file holds it, None when the file
     system has no flock (then only the label can tell whether the holder lives)."""
@@ -161,7 +187,7 @@ def _flock(fd: int) -> bool | None:
 
 def _same_file(fd: int, path: Path) -> bool:
     try:
-        st = os.stat(path)
+        st = os.lstat(path)
     except FileNotFoundError:
         return False
     mine = os.fstat(fd)
