@@ -9,12 +9,15 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assess import yamlio
 from assess.cli import main
@@ -331,3 +334,44 @@ def test_ctrl_c_at_a_prompt_quits_and_releases_the_lock(mini: Path,
     child.expect("1 of 4 questions answered")
     child.expect(pexpect.EOF)
     assert [p.name for p in (mini / "responses").iterdir()] == ["alpha.cara.yaml"]
+
+
+QIDS = ("AL-A-01", "AL-A-02", "AL-B-01", "AL-B-02")
+_answer_or_none = st.one_of(st.none(), st.builds(
+    lambda value, note: {"value": value, **({"notes": note} if note else {})},
+    st.sampled_from([0, 3, 5, "n/a"]), st.sampled_from(["", "x"])))
+_answer_sets = st.fixed_dictionaries({q: _answer_or_none for q in QIDS})
+
+
+def _dump(answers: dict[str, Any]) -> str:
+    return yamlio.dump({"schema_version": 1, "questionnaire": "alpha",
+                        "respondent": {"name": "Cara"},
+                        "answers": {q: a for q, a in answers.items() if a is not None}})
+
+
+@settings(max_examples=60, deadline=None)
+@given(base=_answer_sets, ours=_answer_sets, theirs=_answer_sets)
+def test_a_save_keeps_every_change_in_the_file_and_this_sessions_elsewhere(
+        base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        mini = mini_copy(Path(tmp))
+        target = mini / "responses" / "alpha.cara.yaml"
+        target.write_text(_dump(base))
+        with open_session(mini, "alpha", "Cara") as session:
+            session.answers = {q: dict(a) for q, a in ours.items() if a is not None}
+            target.write_text(_dump(theirs))
+            report = session.save()
+        saved = yamlio.read(target).data["answers"]
+    assert {q: saved.get(q) for q in QIDS} == {
+        q: theirs[q] if theirs[q] != base[q] else ours[q] for q in QIDS}
+    assert report.conflicts == [q for q in QIDS if base[q] != ours[q] != theirs[q] != base[q]]
+
+
+def test_a_response_that_is_a_fifo_is_refused_not_read(mini: Path) -> None:
+    os.mkfifo(mini / "responses" / "alpha.cara.yaml")
+    result = subprocess.run([sys.executable, "-m", "assess", "capture", str(mini), "alpha",
+                             "--respondent", "Cara"], input="3\n", capture_output=True,
+                            text=True, timeout=60, env=ENV)
+    assert result.returncode == 3
+    assert result.stderr == "error: mini/responses/alpha.cara.yaml is not a regular file\n"
+    assert "Answer" not in result.stdout

@@ -14,6 +14,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +67,7 @@ class CaptureSession:
     """The file as last read or written: answers and meta, the base of a three-way merge."""
     _seen: str | None = field(default=None, repr=False)
     """sha256 of the file's bytes as last read or written; None when there was no file."""
+    _told_broken: bool = field(default=False, repr=False)
 
     def __enter__(self) -> CaptureSession:
         return self
@@ -136,23 +139,23 @@ class CaptureSession:
         fsync, rename).
 
         When the file changed since this session last read or wrote it, a three-way merge
-        against that last state: a question this session has not changed since takes the
-        file's answer (added, changed or removed); one this session changed takes this
-        session's, unless the file changed it too, differently: then the file's is kept,
-        this session's is dropped, and the question is named in ``conflicts``. A file that
-        no longer validates or holds someone else's answers is not written over: the report
-        says why (``refused``) and the session keeps its answers (``dirty``).
-        """
+        against that last state, question by question: what the file changed (added,
+        changed or removed) is kept; elsewhere this session's answer is written. A question
+        both changed, differently, keeps the file's answer and is named in ``conflicts``.
+        A file that no longer validates or holds someone else's answers is not written
+        over: the report says why (``refused``) and the session keeps its answers
+        (``dirty``)."""
         report = SaveReport()
-        raw = _read_bytes(self.path)
         try:
+            raw = _read_bytes(self.path)
             if _digest(raw) != self._seen:
                 self._merge(raw, report)
-        except SaveRefused as exc:
+        except AssessError as exc:  # SaveRefused, or no longer a regular file
             self.dirty = True
             report.refused = str(exc)
             return report
-        if self.lock is not None and not self.lock.held and not self.dirty:
+        if self.lock is not None and not self.lock.held and not self._told_broken:
+            self._told_broken = True
             report.notices.append("another session broke this session's lock; its saves "
                                   "and this session's are merged")
         q = self.defn.questionnaire
@@ -207,13 +210,9 @@ class CaptureSession:
 
 
 def _merge3(base: Any, ours: Any, theirs: Any) -> Any:
-    """Three-way merge of one item: a side that did not change it yields to the other; when
-    both changed it differently, the file's (``theirs``) is kept."""
-    if ours in (base, theirs):
-        return theirs
-    if theirs == base:
-        return ours
-    return theirs
+    """Three-way merge of one item: a change in the file wins (it is never written over);
+    where the file did not change it, this session's value."""
+    return theirs if theirs != base else ours
 
 
 def _digest(raw: bytes | None) -> str | None:
@@ -221,10 +220,16 @@ def _digest(raw: bytes | None) -> str | None:
 
 
 def _read_bytes(path: Path) -> bytes | None:
+    """The file's bytes (None when there is none), read only from a regular file and no
+    further than the size limit: past it, the digest alone tells that it changed."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise AssessError(f"{yamlio.display_path(path)} is not a regular file")
+        return fh.read(yamlio.MAX_FILE_BYTES + 1)
 
 
 def responses_folder(root: Path) -> Path:
