@@ -375,3 +375,27 @@ def test_a_response_that_is_a_fifo_is_refused_not_read(mini: Path) -> None:
     assert result.returncode == 3
     assert result.stderr == "error: mini/responses/alpha.cara.yaml is not a regular file\n"
     assert "Answer" not in result.stdout
+
+
+def test_without_flock_an_exclusive_create_and_the_label_decide(
+        mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assess.workshop import lock as lock_module
+
+    monkeypatch.setattr(lock_module, "_flock", lambda fd: None)  # e.g. Windows
+    response = mini / "responses" / "alpha.cara.yaml"
+    first = acquire(response)
+    with pytest.raises(LockHeld, match=rf"by .* \(pid {os.getpid()} on "):
+        acquire(response)
+    first.release()
+    label = f"user: ann\nhost: {socket.gethostname()}\npid: {{}}\nstarted: 2026-01-15\n"
+    lock_path(response).write_text(label.format(_dead_pid()))
+    taken = acquire(response)
+    assert taken.notice is not None and taken.notice.startswith("took over a stale lock")
+    taken.release()
+    lock_path(response).write_text(label.format(os.getpid()))
+    with pytest.raises(LockHeld, match=r"by ann \(pid"):
+        acquire(response)
+    broken = acquire(response, break_lock=True)
+    assert broken.notice is not None and broken.notice.startswith("broke the lock of ann")
+    broken.release()
+    assert list((mini / "responses").iterdir()) == []

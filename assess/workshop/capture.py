@@ -223,7 +223,8 @@ def _read_bytes(path: Path) -> bytes | None:
     """The file's bytes (None when there is none), read only from a regular file and no
     further than the size limit: past it, the digest alone tells that it changed."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         return None
     with os.fdopen(fd, "rb") as fh:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import fcntl
 import getpass
 import os
 import socket
@@ -23,6 +22,11 @@ from pathlib import Path
 
 from assess.errors import AssessError
 from assess.yamlio import display_path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; the label and an exclusive create do the work
+    fcntl = None  # type: ignore[assignment]
 
 _FIELDS = ("user", "host", "pid", "started")
 _MAX_LABEL = 4096
@@ -111,43 +115,66 @@ def acquire(response: Path, break_lock: bool = False) -> ResponseLock:
     """Lock ``response`` for one capture session.
 
     Raises :class:`LockHeld` naming the holder when another live session has it, unless
-    ``break_lock``. A lock whose process is gone (this host, pid not running, or the
-    flock free) is taken over; the returned lock's ``notice`` says so.
+    ``break_lock``. A lock whose session is gone (its flock free, or, where the file
+    system has no flock, its pid not running on this host) is taken over; the returned
+    lock's ``notice`` says so.
     """
     path = lock_path(response)
     notice: str | None = None
     for _ in range(10):
-        fd = _open(path)
+        opened = _open(path)
+        if opened is None:  # removed between two looks: again
+            continue
+        fd, created = opened
         try:
             got = _flock(fd)
             if not _same_file(fd, path):  # released (or broken) while we waited: again
                 os.close(fd)
                 continue
-            holder = Holder.parse(os.pread(fd, _MAX_LABEL, 0).decode("utf-8", "replace"))
-            if got is False or (holder is not None and not _stale(holder, got)):
-                if not break_lock:
-                    raise LockHeld(response, holder)
-                notice = ("broke the lock of "
-                          + (holder.describe() if holder else "another session")
-                          + "; its later saves will be merged with this session's")
-                if got is False:  # a live flock: start a fresh lock file beside it
-                    path.unlink(missing_ok=True)
-                    os.close(fd)
-                    break_lock = False
-                    continue
-            elif holder is not None and notice is None:
+            holder = Holder.parse(_read_label(fd))
+            if got is False:  # a live flock
+                free = stale = False
+            elif got:  # the flock is ours: a label left there is stale if it is of this host
+                free = stale = holder is None or _stale(holder, got)
+            else:  # no flock: a file created here is won; one found, only if it is stale
+                stale = holder is not None and _stale(holder, got)
+                free = created
+            if holder is not None and stale and notice is None:
                 notice = (f"took over a stale lock of {holder.describe()} "
                           "(that session is no longer running)")
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, Holder.me().label().encode("utf-8"), 0)
-            os.fsync(fd)
-            return ResponseLock(path, fd, notice)
+            if free:
+                return _take(path, fd, notice)
+            if not (stale or break_lock):
+                raise LockHeld(response, holder)
+            if not stale:
+                notice = ("broke the lock of " + (holder.describe() if holder else
+                                                  "another session")
+                          + "; its later saves will be merged with this session's")
+                break_lock = False
+            if got:  # the flock is ours already: only the label was someone else's
+                return _take(path, fd, notice)
+            # A live flock, or no flock at all: a fresh lock file, created exclusively.
+            path.unlink(missing_ok=True)
+            os.close(fd)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.close(fd)
             raise
     raise AssessError(f"could not lock {display_path(response)}: the lock file "
-                      f"{display_path(path)} keeps changing")
+                      f"{_shown(path)} keeps changing")
+
+
+def _take(path: Path, fd: int, notice: str | None) -> ResponseLock:
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, Holder.me().label().encode("utf-8"))
+    os.fsync(fd)
+    return ResponseLock(path, fd, notice)
+
+
+def _read_label(fd: int) -> str:
+    os.lseek(fd, 0, os.SEEK_SET)
+    return os.read(fd, _MAX_LABEL).decode("utf-8", "replace")
 
 
 def _shown(path: Path) -> str:
@@ -155,12 +182,21 @@ def _shown(path: Path) -> str:
     return str(Path(display_path(path.parent)) / path.name)
 
 
-def _open(path: Path) -> int:
-    """Open (or create) the lock file; never through a symlink, never anything but a
+_FLAGS = os.O_RDWR | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0) \
+    | getattr(os, "O_NONBLOCK", 0)
+
+
+def _open(path: Path) -> tuple[int, bool] | None:
+    """Create the lock file exclusively, else open the one there: ``(fd, created)``, or
+    None when it vanished in between. Never through a symlink, never anything but a
     regular file, so a planted link cannot make capture truncate another file."""
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW
-                     | os.O_NONBLOCK, 0o666)
+        try:
+            fd, created = os.open(path, _FLAGS | os.O_CREAT | os.O_EXCL, 0o666), True
+        except FileExistsError:
+            fd, created = os.open(path, _FLAGS), False
+    except FileNotFoundError:
+        return None
     except OSError as exc:
         if exc.errno != errno.ELOOP:
             raise
@@ -170,12 +206,14 @@ def _open(path: Path) -> int:
             os.close(fd)
         raise AssessError(f"{_shown(path)} is not a regular file; capture keeps its lock "
                           "there: remove it")
-    return fd
+    return fd, created
 
 
 def _flock(fd: int) -> bool | None:
     """True when locked, False when another open file holds it, None when the file
     system has no flock (then only the label can tell whether the holder lives)."""
+    if fcntl is None:
+        return None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as exc:
@@ -205,6 +243,8 @@ def _stale(holder: Holder, flocked: bool | None) -> bool:
 
 
 def _alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill would end the process there; assume it lives
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
