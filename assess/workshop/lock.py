@@ -1,9 +1,11 @@
 """One capture session per response file: a lock file beside the response.
 
 ``responses/.cloud.grace-lin.yaml.lock`` holds who captures (user, host, pid, start
-time). The file is only a label; the lock itself is ``fcntl.flock`` on it, which the
-kernel drops when the holding process ends however it ends (a SIGKILL included), so
-two processes racing cannot both win and a dead session never blocks the next one.
+time). The file is created exclusively (``O_CREAT | O_EXCL``) and locked with
+``fcntl.flock``, which the kernel drops when the holding process ends however it ends (a
+SIGKILL included): two processes racing cannot both win, and a dead session never blocks
+the next one on this machine. Without flock (Windows, some network file systems) the
+exclusive create and the label (host and pid) decide.
 The name starts with a dot and does not end in ``.yaml``, so nothing that lists
 ``responses/*.yaml`` ever reads it as a response.
 """
