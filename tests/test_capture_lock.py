@@ -399,3 +399,16 @@ def test_without_flock_an_exclusive_create_and_the_label_decide(
     assert broken.notice is not None and broken.notice.startswith("broke the lock of ann")
     broken.release()
     assert list((mini / "responses").iterdir()) == []
+
+
+def test_a_role_given_on_the_command_line_survives_a_merge(mini: Path) -> None:
+    target = mini / "responses" / "alpha.cara.yaml"
+    file = ("schema_version: 1\nquestionnaire: alpha\nrespondent: {name: Cara, role: Head}\n"
+            "answers:\n  AL-B-02: {value: %s}\n")
+    target.write_text(file % 1)
+    term = Script(["2", "", "", "", "q"], {0: lambda: target.write_text(file % 4)})
+    with open_session(mini, "alpha", "Cara", role="CISO") as session:
+        walk(session, term)
+    data = yamlio.read(target).data
+    assert data["respondent"] == {"name": "Cara", "role": "CISO"}
+    assert data["answers"] == {"AL-A-01": {"value": 2}, "AL-B-02": {"value": 4}}

@@ -29,9 +29,6 @@ from assess.workspace import assessment_file, load_framework
 from .definition import AnswerValue, Definition, resolve, response_filename
 from .lock import ResponseLock, acquire
 
-_META = ("role", "date")
-"""Fields besides the answers that are merged like an answer."""
-
 
 class SaveRefused(AssessError):
     """The file on disk changed into something capture cannot merge with (it no longer
@@ -172,8 +169,10 @@ class CaptureSession:
                 "role": self.respondent.get("role") if self.respondent else None,
                 "date": self.date}
 
-    def _remember(self, raw: bytes | None) -> None:
-        self._base = self._state()
+    def _remember(self, raw: bytes | None, state: dict[str, Any] | None = None) -> None:
+        """Take ``raw`` (the file's bytes) with ``state`` (what they hold; by default this
+        session's, just written) as the base of the next merge."""
+        self._base = self._state() if state is None else state
         self._seen = _digest(raw)
 
     def _merge(self, raw: bytes | None, report: SaveReport) -> None:
@@ -183,7 +182,7 @@ class CaptureSession:
                                   "every answer of this session")
             return
         try:
-            theirs = _read(self, None)
+            theirs = _read(self)
         except InvalidInput as exc:
             raise SaveRefused(f"{shown} was changed meanwhile and no longer validates: "
                               f"{exc.problems[0]}" + (f" (and {len(exc.problems) - 1} more)"
@@ -278,28 +277,29 @@ def open_session(assessment: Path, questionnaire: str, respondent: str | None,
         session.notices.append(session.lock.notice)
     try:
         raw = _read_bytes(path)
+        on_disk: dict[str, Any] = {"answers": {}, "role": None, "date": None}
         if raw is not None:
-            _resume(session, role)
-        session._remember(raw)
+            on_disk = _read(session)
+            _resume(session, copy.deepcopy(on_disk), role)
+        session._remember(raw, on_disk)
     except BaseException:
         session.close()
         raise
     return session
 
 
-def _resume(session: CaptureSession, role: str | None) -> None:
-    """Load the answers already on disk, refusing a file that belongs to someone else."""
-    state = _read(session, role)
+def _resume(session: CaptureSession, state: dict[str, Any], role: str | None) -> None:
+    """Continue from the file's ``state``; ``role`` (given on the command line) wins over
+    the file's."""
     if session.respondent is not None:
-        session.respondent["role"] = state["role"] or ""
+        session.respondent["role"] = (role or "").strip() or state["role"] or ""
     session.date = state["date"] or session.date
     session.answers = state["answers"]
 
 
-def _read(session: CaptureSession, role: str | None) -> dict[str, Any]:
+def _read(session: CaptureSession) -> dict[str, Any]:
     """The response file's answers, role and date, in the session's form; refused when it
-    does not validate or belongs to someone else. ``role`` (given on the command line)
-    wins over the file's."""
+    does not validate or belongs to someone else."""
     response, doc = load_model(session.path, Response)
     problems = checks.check_response(response, doc, session.defn.questionnaire,
                                      session.defn.framework)
@@ -324,6 +324,5 @@ def _read(session: CaptureSession, role: str | None) -> dict[str, Any]:
         value = answer.value
         if isinstance(value, float) and value.is_integer():
             answers[qid]["value"] = int(value)
-    file_role = response.respondent.role if response.respondent else None
-    return {"answers": answers, "role": (role or "").strip() or file_role or "",
-            "date": response.date}
+    return {"answers": answers, "date": response.date,
+            "role": response.respondent.role if response.respondent else None}
