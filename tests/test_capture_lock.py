@@ -412,3 +412,37 @@ def test_a_role_given_on_the_command_line_survives_a_merge(mini: Path) -> None:
     data = yamlio.read(target).data
     assert data["respondent"] == {"name": "Cara", "role": "CISO"}
     assert data["answers"] == {"AL-A-01": {"value": 2}, "AL-B-02": {"value": 4}}
+
+
+RACER = """
+import sys
+from pathlib import Path
+from assess.workshop.lock import LockHeld, acquire
+sys.stdin.readline()
+try:
+    lock = acquire(Path(sys.argv[1]))
+except LockHeld:
+    print("held", flush=True)
+else:
+    print("won", flush=True)
+    sys.stdin.readline()
+    lock.release()
+"""
+
+
+def test_processes_racing_for_one_lock_have_one_winner(mini: Path) -> None:
+    response = mini / "responses" / "alpha.cara.yaml"
+    racers = [subprocess.Popen([sys.executable, "-c", RACER, str(response)], text=True,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+              for _ in range(6)]
+    try:
+        for racer in racers:  # all start before any can finish: winners wait for a line
+            assert racer.stdin is not None
+            racer.stdin.write("go\n")
+            racer.stdin.flush()
+        results = [racer.stdout.readline().strip() for racer in racers if racer.stdout]
+        assert sorted(results) == ["held"] * 5 + ["won"]
+    finally:
+        for racer in racers:
+            racer.communicate("\n", timeout=60)
+    assert list((mini / "responses").iterdir()) == []
