@@ -16,7 +16,7 @@ from assess import checks, yamlio
 from assess.errors import AssessError, InvalidInput
 from assess.loader import load_model
 from assess.models import Assessment, Response
-from assess.workspace import assessment_file, load_framework
+from assess.workspace import assessment_file, load_framework, responses_folder
 
 from .definition import AnswerValue, Definition, resolve, response_filename
 
@@ -113,7 +113,7 @@ def open_session(assessment: Path, questionnaire: str, respondent: str | None,
         defn = Definition(q, load_framework(a.framework, root)[0], defn.path)
     if respondent is not None and not respondent.strip():
         raise AssessError("give the respondent's name (or --consensus)")
-    path = root / "responses" / response_filename(q.id, respondent)
+    path = responses_folder(root) / response_filename(q.id, respondent)
     session = CaptureSession(defn, path, None if respondent is None else
                              {"name": respondent.strip(), "role": (role or "").strip()},
                              date=today or dt.date.today())

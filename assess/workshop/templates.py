@@ -6,6 +6,7 @@ from pathlib import Path
 
 from assess import yamlio
 from assess.errors import NotFound
+from assess.outputs import check_target
 from assess.workspace import ASSESSMENT_FILE, assessment_file, available
 
 from .definition import Definition, resolve
@@ -60,9 +61,11 @@ def write_all(folder: Path, fmt: str, assessment: Path | None = None) -> list[Pa
         raise NotFound("no questionnaires found")
     # All checked before anything is written.
     definitions = [resolve(ident, root) for ident in ids]
+    paths = [folder / f"{defn.questionnaire.id}{SUFFIXES[fmt]}" for defn in definitions]
+    for path in paths:
+        check_target(path)
     written = []
-    for defn in definitions:
-        path = folder / f"{defn.questionnaire.id}{SUFFIXES[fmt]}"
+    for defn, path in zip(definitions, paths, strict=True):
         content = render_template(defn, fmt)
         if isinstance(content, bytes):
             yamlio.write_bytes(path, content)
