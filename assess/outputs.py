@@ -65,7 +65,7 @@ def own_file_reason(path: Path) -> str | None:
             continue
         parts = target.relative_to(folder).parts
         if len(parts) == 1 and parts[0] in OWN_FILES:
-            return f"is the assessment's own {parts[0]}"
+            return "is the assessment's own file"
         if parts[0] == "responses":
             return ("is in the assessment's responses/ folder (only `assess import` and "
                     "`assess capture` write there)")
@@ -74,12 +74,17 @@ def own_file_reason(path: Path) -> str | None:
     return None
 
 
-def check_target(path: Path) -> None:
-    """Raise :class:`OutputError` when writing ``path`` would overwrite (or add to) an
-    assessment's own files, or when it is an existing folder or special file."""
+def refuse_own(path: Path) -> None:
+    """Raise :class:`OutputError` when ``path`` is one of an assessment's own files."""
     reason = own_file_reason(path)
     if reason is not None:
         raise OutputError(f"{_name(path)}: refused: {reason}; write the output elsewhere")
+
+
+def check_target(path: Path) -> None:
+    """Raise :class:`OutputError` when writing ``path`` would overwrite (or add to) an
+    assessment's own files, or when it is an existing folder or special file."""
+    refuse_own(path)
     if path.is_dir():
         raise OutputError(f"{_name(path)}: is a folder; give a file name")
     if path.exists() and not path.is_file():
@@ -89,18 +94,18 @@ def check_target(path: Path) -> None:
 
 
 def check_output(path: Path, fmt: str | None = None) -> None:
-    """The checks every command runs on an output file before it computes anything."""
+    """The checks every command runs on an output file before it writes anything: not an
+    assessment's own file (exit 3), then a suffix that fits ``fmt`` (a usage error)."""
+    check_target(path)
     if fmt is not None:
         check_suffix(path, fmt)
-    check_target(path)
 
 
 def check_folder(folder: Path) -> None:
     """Raise :class:`OutputError` when ``folder`` (an output folder) is or lies inside an
     assessment's own folders."""
-    reason = own_file_reason(folder / "_")
-    if reason is not None:
-        raise OutputError(f"{_name(folder)}: refused: {reason}; write the output elsewhere")
+    refuse_own(folder)
+    refuse_own(folder / "_")
 
 
 # --- folders made for an output, removed again on failure ----------------------------

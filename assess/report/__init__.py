@@ -146,7 +146,7 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     format is complete are they moved into place, so an error or a kill part-way leaves the
     previous set as it was.
     """
-    from assess.outputs import check_folder, check_output, replace_set
+    from assess.outputs import check_folder, check_output, refuse_own, replace_set
 
     from .figures import render_charts
     from .markdown import charts_folder
@@ -154,6 +154,8 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     options = options or ReportOptions()
     if options.templates is not None and not options.templates.is_dir():
         raise NotFound(f"{display_path(options.templates)}: templates folder not found")
+    if out is not None:
+        refuse_own(out)
     targets = output_paths(formats, out)
     for fmt, target in targets.items():
         check_output(target, fmt)
