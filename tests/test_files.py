@@ -143,3 +143,13 @@ def test_a_response_without_answers_is_a_located_error(mini: Path, runner: CliRu
     (mini / "responses" / "alpha.dee.yaml").write_text(
         "schema_version: 1\nquestionnaire: alpha\nrespondent: {name: Dee}\nanswers: {}\n")
     assert runner.invoke(main, ["score", str(mini)]).exit_code == 0
+
+
+def test_a_fifo_named_like_a_workbook_is_refused_at_the_path(tmp_path: Path) -> None:
+    shutil.copytree(MINI, tmp_path / "mini")
+    os.mkfifo(tmp_path / "returned.xlsx")
+    result = _assess("import", "returned.xlsx", "-o", "mini/responses", cwd=tmp_path,
+                     timeout=60)
+    assert result.returncode == 3
+    assert result.stderr == ("returned.xlsx: <root>: refused: a named pipe (FIFO), not a "
+                             "regular file\n")
