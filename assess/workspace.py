@@ -55,8 +55,11 @@ class Workspace:
 
 def assessment_file(path: Path) -> Path:
     """``assessment.yaml`` of an assessment folder, or the file itself."""
+    from assess.files import check_regular
+
     if path.is_dir():
         path = path / ASSESSMENT_FILE
+    check_regular(path)
     if not path.is_file():
         raise NotFound(f"{display_path(path)}: no assessment here (expected a folder holding "
                        f"{ASSESSMENT_FILE}, or that file)")

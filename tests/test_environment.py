@@ -143,3 +143,13 @@ def test_a_broken_template_override_is_exit_3_naming_file_and_line(
     assert result.exit_code == 3, result.output
     assert result.stderr == f"branding/{expected}\n"
     assert _everything(tmp_path) == ["branding", f"branding/{name}"]
+
+
+def test_a_template_pack_on_a_full_disk_leaves_nothing(small_disk: Path,
+                                                      runner: CliRunner) -> None:
+    out = small_disk / "pack"
+    result = runner.invoke(main, ["template", "--all", "--format", "xlsx", "-o", str(out)])
+    assert result.exit_code == 4
+    assert result.stderr.startswith(f"error: {out}/")
+    assert result.stderr.endswith(".xlsx: no space left on the device (disk full)\n")
+    assert _everything(small_disk) == []

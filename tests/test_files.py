@@ -153,3 +153,12 @@ def test_a_fifo_named_like_a_workbook_is_refused_at_the_path(tmp_path: Path) -> 
     assert result.returncode == 3
     assert result.stderr == ("returned.xlsx: <root>: refused: a named pipe (FIFO), not a "
                              "regular file\n")
+
+
+def test_a_fifo_as_assessment_yaml_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    os.mkfifo(tmp_path / "a" / "assessment.yaml")
+    result = _assess("score", "a", cwd=tmp_path, timeout=60)
+    assert result.returncode == 3
+    assert result.stderr == ("a/assessment.yaml: <root>: refused: a named pipe (FIFO), not a "
+                             "regular file\n")

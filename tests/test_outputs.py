@@ -255,16 +255,19 @@ def test_sigkill_between_two_formats_leaves_the_previous_set(tmp_path: Path) -> 
 
 
 @needs_pdf
-def test_sigterm_part_way_leaves_the_previous_set_and_no_temporaries(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 128 + signal.SIGTERM),
+                                              (signal.SIGINT, 1)], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_part_way_leaves_the_previous_set_and_no_temporaries(
+        signum: int, code: int, tmp_path: Path) -> None:
     out = tmp_path / "out"
     before = _old_set(out)
     proc = _report_process(out, "html", "markdown", "pdf")
     try:
         assert _wait_for_staged(out, "report.html", proc), proc.communicate()
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(signum)
     finally:
         proc.wait(timeout=120)
-    assert proc.returncode == 128 + signal.SIGTERM
+    assert proc.returncode == code
     assert _snapshot(out) == before
     assert not list(out.glob(".assess-set.*"))
 
