@@ -14,6 +14,7 @@ One home for the output rules every command with ``-o`` follows:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -249,7 +250,13 @@ def replace_set(folder: Path, files: Iterable[tuple[str, bytes]]) -> list[Path]:
             _swap_in(work, folder)
         shutil.rmtree(work, ignore_errors=True)
     except BaseException as exc:
-        if not (work / "ready").is_file():
+        if (work / "ready").is_file():
+            # A signal held during the moves arrives as they end: the set is in place (or
+            # is completed here); only the emptied staging folder is left to remove.
+            with contextlib.suppress(OSError), _signals_held():
+                _swap_in(work, folder)
+                shutil.rmtree(work)
+        else:
             shutil.rmtree(work, ignore_errors=True)
             remove_folders(made)
         if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):

@@ -284,3 +284,31 @@ def test_a_complete_multi_format_report_replaces_the_set(tmp_path: Path) -> None
     assert after["report.pdf"] == b"OLD pdf"  # not in this set: left as it was
     assert "report-charts/gone.png" not in after  # the old chart folder went with its set
     assert _temporaries(out) == [] and not list(out.glob(".assess-set.*"))
+
+
+def test_a_sigterm_held_during_the_moves_ends_the_run_after_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _old_set(tmp_path)
+    real_swap = outputs._swap_in
+    sent: list[int] = []
+
+    def swap_after_a_sigterm(work: Path, folder: Path) -> None:
+        if not sent:
+            sent.append(signal.SIGTERM)
+            os.kill(os.getpid(), signal.SIGTERM)  # held until the moves are done
+        real_swap(work, folder)
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)  # what the command line's handler does
+
+    monkeypatch.setattr(outputs, "_swap_in", swap_after_a_sigterm)
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        with pytest.raises(SystemExit):
+            outputs.replace_set(tmp_path, [("report.html", b"new html"),
+                                           ("report.md", b"new md")])
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    after = _snapshot(tmp_path)
+    assert (after["report.html"], after["report.md"]) == (b"new html", b"new md")
+    assert not list(tmp_path.glob(".assess-set.*"))
