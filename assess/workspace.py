@@ -90,7 +90,9 @@ def find_definition(kind: str, ident: str, root: Path | None = None) -> Path | N
     """Path of questionnaire or framework ``ident``, client folder first."""
     for folder in search_dirs(kind, root):
         candidate = folder / f"{ident}.yaml"
-        if candidate.is_file():
+        # Anything of that name counts (a FIFO, a broken link), so reading it reports the
+        # problem instead of the shipped content being used in its place.
+        if os.path.lexists(candidate):
             return candidate
     return None
 

@@ -153,3 +153,12 @@ def test_a_template_pack_on_a_full_disk_leaves_nothing(small_disk: Path,
     assert result.stderr.startswith(f"error: {out}/")
     assert result.stderr.endswith(".xlsx: no space left on the device (disk full)\n")
     assert _everything(small_disk) == []
+
+
+def test_init_on_a_full_disk_leaves_no_half_made_workspace(small_disk: Path,
+                                                          runner: CliRunner) -> None:
+    result = runner.invoke(main, ["init", str(small_disk / "client" / "2026"), "--pin"])
+    assert result.exit_code == 4
+    assert "no space left on the device (disk full)" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert _everything(small_disk) == []

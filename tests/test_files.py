@@ -162,3 +162,14 @@ def test_a_fifo_as_assessment_yaml_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert result.stderr == ("a/assessment.yaml: <root>: refused: a named pipe (FIFO), not a "
                              "regular file\n")
+
+
+def test_a_pinned_questionnaire_that_is_a_fifo_is_refused_not_replaced(mini: Path) -> None:
+    # Used to be passed over: the shipped questionnaire of that id used in its place
+    # without a word (here there is none, so "unknown questionnaire").
+    (mini / "questionnaires" / "alpha.yaml").unlink()
+    os.mkfifo(mini / "questionnaires" / "alpha.yaml")
+    result = _assess("score", "mini", cwd=mini.parent, timeout=60)
+    assert result.returncode == 3
+    assert "mini/questionnaires/alpha.yaml: <root>: refused: a named pipe (FIFO)" \
+        in result.stderr
