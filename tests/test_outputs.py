@@ -312,3 +312,18 @@ def test_a_sigterm_held_during_the_moves_ends_the_run_after_them(
     after = _snapshot(tmp_path)
     assert (after["report.html"], after["report.md"]) == (b"new html", b"new md")
     assert not list(tmp_path.glob(".assess-set.*"))
+
+
+def test_an_output_that_is_a_device_or_fifo_is_refused(tmp_path: Path,
+                                                       runner: CliRunner) -> None:
+    # An atomic write would have renamed a regular file over /dev/null (as root).
+    result = runner.invoke(main, ["score", str(FIXTURE), "-o", "/dev/null"])
+    assert result.exit_code == 3
+    assert result.stderr == ("error: /dev/null: refused: a character device, not a regular "
+                             "file\n")
+    assert Path("/dev/null").is_char_device()
+    os.mkfifo(tmp_path / "pipe.json")
+    result = runner.invoke(main, ["score", str(FIXTURE), "--format", "json", "-o",
+                                  str(tmp_path / "pipe.json")])
+    assert result.exit_code == 3
+    assert "pipe.json: refused: a named pipe (FIFO), not a regular file" in result.stderr
