@@ -24,7 +24,7 @@ from assess import checks, yamlio
 from assess.errors import AssessError, InvalidInput
 from assess.loader import load_model
 from assess.models import Assessment, Response
-from assess.workspace import assessment_file, load_framework
+from assess.workspace import assessment_file, load_framework, responses_folder
 
 from .definition import AnswerValue, Definition, resolve, response_filename
 from .lock import ResponseLock, acquire
