@@ -141,8 +141,8 @@ TAMPERED = [
     ("out of range", _set(QUESTIONS_SHEET, "J4", 7),
      ["tampered.xlsx: Questions!J4: 7 is outside the levels 0-5 (answers: 0-5 or n/a)"]),
     ("not a value", _set(QUESTIONS_SHEET, "J4", "seven"),
-     ["tampered.xlsx: Questions!J4: expected a level 0-5 or n/a, got 'seven' (answers: 0-5 or "
-      "n/a)"]),
+     ["tampered.xlsx: Questions!J4: expected a level 0-5, a level name or n/a, got 'seven' "
+      "(0 Absent, 1 Initial, 2 Developing, 3 Defined, 4 Managed, 5 Optimised or n/a)"]),
     ("empty respondent", _set(RESPONDENT_SHEET, "B2", None),
      ["tampered.xlsx: Respondent!B2: missing respondent name"]),
     ("formula answer", _set(QUESTIONS_SHEET, "J5", "=2+1"),

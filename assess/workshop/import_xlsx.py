@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from assess import yamlio
+from assess.answers import accepted
 from assess.checks import check_response
 from assess.errors import AssessError, InvalidInput, Problem
 from assess.loader import load_model, validate_document
@@ -261,7 +262,9 @@ def _answers(reader: _Reader, ws: Any, layout: Layout, defn: Definition) -> dict
             try:
                 answer["value"] = parse_answer(raw, defn.framework)
             except ValueError as exc:
-                reader.problem(at(layout.answer_col), f"{exc} (answers: {defn.choices_hint})")
+                listed = accepted(defn.framework) in str(exc)
+                reader.problem(at(layout.answer_col), str(exc) if listed else
+                               f"{exc} (answers: {defn.choices_hint})")
         try:
             confidence = parse_confidence(_text(conf_cell))
         except ValueError as exc:
