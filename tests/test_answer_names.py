@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from assess.answers import parse_answer
 from assess.cli import main
-from assess.workshop.capture_loop import walk
 from assess.workshop.capture import open_session
+from assess.workshop.capture_loop import walk
 from assess.workspace import load_framework
 
 from .scoring_support import c2m2, framework
