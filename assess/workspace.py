@@ -31,6 +31,7 @@ from assess.yamlio import Document, display_path
 M = TypeVar("M", Framework, Questionnaire, Assessment, Response, DependencyModel)
 
 ASSESSMENT_FILE = "assessment.yaml"
+RESPONSES_DIR = "responses"
 DEFAULT_DEPENDENCIES = ("frameworks", "dependencies", "default.yaml")
 
 
@@ -60,6 +61,11 @@ def assessment_file(path: Path) -> Path:
         raise NotFound(f"{display_path(path)}: no assessment here (expected a folder holding "
                        f"{ASSESSMENT_FILE}, or that file)")
     return path
+
+
+def responses_folder(root: Path) -> Path:
+    """The folder of response files that scoring reads for the assessment at ``root``."""
+    return root / RESPONSES_DIR
 
 
 def search_dirs(kind: str, root: Path | None) -> list[Path]:
@@ -218,7 +224,8 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
     col.add(_check_targets(a, adoc, by_id, fw))
 
     responses: list[Response] = []
-    files = sorted((root / "responses").glob("*.yaml")) if (root / "responses").is_dir() else []
+    folder = responses_folder(root)
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     answered_by: dict[tuple[str, str], Path] = {}
     for r_path in files:
         r_loaded = col.load(r_path, Response, lambda r, doc: checks.check_response(

@@ -10,6 +10,7 @@ its literal text is not an answer and its cached result may be stale or forged.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from assess.checks import check_response
 from assess.errors import AssessError, InvalidInput, Problem
 from assess.loader import load_model, validate_document
 from assess.models import Assessment, Response
-from assess.workspace import ASSESSMENT_FILE
+from assess.workspace import ASSESSMENT_FILE, responses_folder
 
 from .definition import (
     Definition,
@@ -329,6 +330,25 @@ def read_workbook(path: Path, out_dir: Path) -> tuple[Imported | None, list[Prob
     return Imported(path, target, len(answers), text), []
 
 
+def check_output_folder(out_dir: Path) -> None:
+    """Refuse a folder ``assess score`` would not read: only ``ASSESSMENT/responses/`` (the
+    folder beside an ``assessment.yaml``) is one. The error names the folder it would read."""
+    given = Path(os.path.abspath(out_dir))
+    shown = yamlio.display_path(out_dir)
+    if given.resolve() == responses_folder(given.resolve().parent).resolve() and \
+            (given.resolve().parent / ASSESSMENT_FILE).is_file():
+        return
+    for root in (given, *given.parents):
+        if (root / ASSESSMENT_FILE).is_file():
+            wanted = yamlio.display_path(responses_folder(root))
+            raise AssessError(f"{shown}: not the folder `assess score` reads; the responses of "
+                              f"{yamlio.display_path(root / ASSESSMENT_FILE)} go in {wanted}/ "
+                              f"(import -o {wanted}/)")
+    raise AssessError(f"{shown}: not an assessment's responses folder (no {ASSESSMENT_FILE} in "
+                      f"{yamlio.display_path(given.parent)} or above); import into "
+                      f"ASSESSMENT/responses/, beside the assessment's {ASSESSMENT_FILE}")
+
+
 def import_workbooks(paths: list[Path], out_dir: Path, force: bool = False) -> ImportResult:
     """Import completed template workbooks into ``out_dir`` (an assessment's responses/).
 
@@ -336,6 +356,7 @@ def import_workbooks(paths: list[Path], out_dir: Path, force: bool = False) -> I
     an existing response file unless ``force``; two workbooks giving the same file both
     fail. Definitions are looked up in the assessment (``out_dir``'s parent) first.
     """
+    check_output_folder(out_dir)
     result = ImportResult()
     ready: list[Imported] = []
     for path in dict.fromkeys(paths):
