@@ -23,7 +23,9 @@ from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=80)]
+ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
+"""Ids of questionnaires, frameworks, capabilities: lower-case letters, digits, _ and -."""
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Weight = Annotated[float, Field(gt=0, le=1000)]

@@ -235,7 +235,8 @@ def test_not_a_template(runner: CliRunner, mini: Path) -> None:
     result = _import(runner, mini, mini.parent / "notes.xlsx", mini.parent / "plain.xlsx")
     assert result.exit_code == 3
     assert result.stderr.splitlines() == [
-        "notes.xlsx: <root>: cannot read it as an Excel workbook (.xlsx): File is not a zip file",
+        "notes.xlsx: <root>: a text file, not an Excel workbook (.xlsx): import the workbook made "
+        "by `assess template QUESTIONNAIRE --format xlsx`",
         "plain.xlsx: <root>: not an assess questionnaire workbook (no hidden 'assess' sheet); "
         "make one with `assess template QUESTIONNAIRE --format xlsx`"]
 

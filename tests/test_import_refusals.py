@@ -72,3 +72,109 @@ def test_the_responses_folder_is_accepted(runner: CliRunner, mini: Path, filled:
     result = _import(runner, filled, out)
     assert result.exit_code == 0, result.output
     assert _written(mini) == ["mini/responses/alpha.ann-example.yaml"]
+
+
+# --- D: files that are not workbooks get one plain sentence ------------------------------
+
+def _ods(path: Path) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return path
+
+
+MADE_BY = "import the workbook made by `assess template QUESTIONNAIRE --format xlsx`"
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda p: _ods(p), "an OpenDocument spreadsheet (.ods), not an Excel workbook (.xlsx): in "
+                        "LibreOffice use File > Save As > Excel 2007-365 (.xlsx) and import that"),
+    (lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"),
+     f"a PDF document, not an Excel workbook (.xlsx): {MADE_BY}"),
+    (lambda p: p.write_text("Answer: 3\nNotes: see me\n"),
+     f"a text file, not an Excel workbook (.xlsx): {MADE_BY}"),
+    (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+     "an Excel 97-2003 workbook (.xls) or another old Office file, not an Excel workbook "
+     "(.xlsx): open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx) and import "
+     "that"),
+    (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256))),
+     f"not a zip package, not an Excel workbook (.xlsx): {MADE_BY}"),
+], ids=["ods", "pdf", "text", "xls", "binary"])
+def test_a_file_that_is_not_a_workbook_gets_one_sentence(runner: CliRunner, mini: Path,
+                                                         make: Any, message: str) -> None:
+    book = mini.parent / "x.xlsx"
+    make(book)
+    result = _import(runner, book, "mini/responses")
+    assert (result.exit_code, result.stderr) == (3, f"x.xlsx: <root>: {message}\n")
+    assert _written(mini) == []
+
+
+def test_the_content_decides_not_the_name(runner: CliRunner, mini: Path, filled: Path) -> None:
+    renamed = filled.rename(mini.parent / "filled.ods")
+    result = _import(runner, renamed, "mini/responses")
+    assert result.exit_code == 0, result.output
+    assert _written(mini) == ["mini/responses/alpha.ann-example.yaml"]
+
+
+# --- E: bounded by counts as well as bytes -----------------------------------------------
+
+def _with_member(source: Path, target: Path, name: str, chunks: Any) -> Path:
+    """A copy of ``source`` with one more (streamed) member: built with zipfile directly."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as old, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info, old.read(info))
+        with new.open(name, "w") as member:
+            for chunk in chunks:
+                member.write(chunk)
+    return target
+
+
+def test_six_million_shared_strings_are_refused(runner: CliRunner, mini: Path,
+                                                filled: Path) -> None:
+    def strings() -> Any:
+        yield (b'<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxml'
+               b'formats.org/spreadsheetml/2006/main" count="6000000" uniqueCount="6000000">')
+        for _ in range(600):
+            yield b"<si><t>ab</t></si>" * 10_000
+        yield b"</sst>"
+
+    bomb = _with_member(filled, mini.parent / "bomb.xlsx", "xl/sharedStrings.xml", strings())
+    assert bomb.stat().st_size < 2_000_000  # small on disk, ~108 MB unpacked
+    result = _import(runner, bomb, "mini/responses")
+    assert (result.exit_code, result.stderr) == (
+        3, "bomb.xlsx: <root>: refused: it holds over 50,000 shared strings "
+           "(xl/sharedStrings.xml), more than a questionnaire workbook ever needs\n")
+    assert _written(mini) == []
+
+
+def test_too_many_cells_are_refused(runner: CliRunner, mini: Path, filled: Path) -> None:
+    rows = (b'<row r="%d">' % r + b"".join(b'<c r="Z%d"/>' % r for _ in range(50)) + b"</row>"
+            for r in range(1, 2_500))
+    sheet = _with_member(filled, mini.parent / "cells.xlsx", "xl/worksheets/sheet9.xml",
+                         [b'<worksheet xmlns="x"><sheetData>', *rows, b"</sheetData></worksheet>"])
+    result = _import(runner, sheet, "mini/responses")
+    assert result.exit_code == 3
+    assert result.stderr == ("cells.xlsx: <root>: refused: it holds over 100,000 cells "
+                             "(xl/worksheets/sheet9.xml), more than a questionnaire workbook "
+                             "ever needs\n")
+
+
+# --- G: the hidden sheet names an id, never a path ---------------------------------------
+
+@pytest.mark.parametrize("ident", ["../../../../etc/passwd", "/etc/passwd", "alpha.yaml",
+                                   "../questionnaires/alpha"])
+def test_a_path_in_place_of_the_questionnaire_id_is_refused(runner: CliRunner, mini: Path,
+                                                            filled: Path, ident: str) -> None:
+    wb = load_workbook(filled)
+    wb["assess"]["B3"] = ident
+    wb.save(mini.parent / "tampered.xlsx")
+    result = _import(runner, mini.parent / "tampered.xlsx", "mini/responses")
+    assert (result.exit_code, result.stderr) == (
+        3, f"tampered.xlsx: assess!B3: {ident!r} is not a questionnaire id (lower-case letters, "
+           "digits, _ and -): the workbook was edited\n")
+    assert _written(mini) == []

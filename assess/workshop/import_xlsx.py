@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from assess.answers import accepted
 from assess.checks import check_response
 from assess.errors import AssessError, InvalidInput, Problem
 from assess.loader import load_model, validate_document
-from assess.models import Assessment, Response
+from assess.models import ID_PATTERN, Assessment, Response
 from assess.workspace import ASSESSMENT_FILE, responses_folder
 
 from .definition import (
@@ -46,10 +46,7 @@ from .layout import (
     layout_for,
     meta_row,
 )
-
-MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
-"""Refuse zip bombs: a filled questionnaire unpacks to well under 1 MB."""
+from .xlsx_package import DAMAGED, package_problem
 
 
 @dataclass(frozen=True)
@@ -105,25 +102,20 @@ def _text(cell: Any) -> str:
 
 
 def _open(reader: _Reader) -> Any | None:
-    """The workbook, or None after recording why it cannot be read."""
+    """The workbook, or None after recording why it cannot be read. The package is checked
+    (kind, bytes, counts) before openpyxl parses anything."""
     from openpyxl import load_workbook
 
     try:
-        size = reader.path.stat().st_size
-        if size > MAX_WORKBOOK_BYTES:
-            reader.problem("", f"refused: {size:,} bytes is over the {MAX_WORKBOOK_BYTES:,}-byte "
-                           "limit for one workbook")
+        why = package_problem(reader.path)
+        if why:
+            reader.problem("", why)
             return None
-        with zipfile.ZipFile(reader.path) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
-        if unzipped > MAX_UNZIPPED_BYTES:
-            reader.problem("", f"refused: the workbook unpacks to {unzipped:,} bytes")
-            return None
-        with warnings.catch_warnings():  # e.g. "extension not supported": not the user's concern
-            warnings.simplefilter("ignore")
-            return load_workbook(reader.path, data_only=False, keep_links=False)
-    except Exception as exc:  # any failure to parse an untrusted file is the file's fault
-        reader.problem("", f"cannot read it as an Excel workbook (.xlsx): {exc}")
+        with warnings.catch_warnings(), reader.path.open("rb") as fh:
+            warnings.simplefilter("ignore")  # e.g. "extension not supported": not the user's
+            return load_workbook(fh, data_only=False, keep_links=False)
+    except Exception:  # any failure to parse an untrusted file is the file's fault
+        reader.problem("", DAMAGED)
         return None
 
 
@@ -152,6 +144,11 @@ def _definition(reader: _Reader, wb: Any, root: Path) -> Definition | None:
                        f"release (reads {FORMAT_VERSION})")
         return None
     ident, ident_at = meta("questionnaire")
+    if not re.fullmatch(ID_PATTERN, ident) or len(ident) > 80:
+        # Only an id is looked up, in the assessment and the shipped content: never a path.
+        reader.problem(ident_at, f"{ident[:80]!r} is not a questionnaire id (lower-case "
+                       "letters, digits, _ and -): the workbook was edited")
+        return None
     try:
         defn = resolve(ident, root)
     except InvalidInput as exc:
