@@ -319,10 +319,14 @@ def _answer_value(value: Any) -> Any:
 AnswerValue = Annotated[float | str, BeforeValidator(_answer_value)]
 
 
+MAX_NOTES = 20_000
+"""Characters in one answer's notes."""
+
+
 class Answer(Strict):
     value: AnswerValue = Field(description="Level number, a label of the answer scale, or n/a.")
     confidence: Confidence | None = Field(default=None, description="low, medium or high.")
-    notes: str = Field(default="", max_length=20_000, description="Respondent's notes.")
+    notes: str = Field(default="", max_length=MAX_NOTES, description="Respondent's notes.")
     evidence: list[Annotated[str, StringConstraints(max_length=2_000)]] = Field(
         default_factory=list, description="Evidence offered.")
 

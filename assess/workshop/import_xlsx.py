@@ -22,7 +22,7 @@ from assess.answers import accepted
 from assess.checks import check_response
 from assess.errors import AssessError, InvalidInput, Problem
 from assess.loader import load_model, validate_document
-from assess.models import ID_PATTERN, Assessment, Response
+from assess.models import ID_PATTERN, MAX_NOTES, Assessment, Response
 from assess.workspace import ASSESSMENT_FILE, responses_folder
 
 from .definition import (
@@ -46,6 +46,7 @@ from .layout import (
     layout_for,
     meta_row,
 )
+from .xlsx_extras import Extra, read_extras, refused
 from .xlsx_package import DAMAGED, package_problem
 
 
@@ -226,16 +227,26 @@ def _structure(reader: _Reader, ws: Any, layout: Layout, defn: Definition) -> bo
             reader.problem(cell_name(QUESTIONS_SHEET, row, layout.id_col),
                            f"edited id: expected {question.id!r}, found {found!r} (rows must "
                            "not be edited, sorted or moved)")
-    end = layout.row(len(defn.questionnaire.questions))
-    for row in range(end, max(ws.max_row, end - 1) + 1):
-        for col in (layout.id_col, *layout.input_cols):
-            if _text(ws.cell(row=row, column=col)):
-                reader.problem(cell_name(QUESTIONS_SHEET, row, col), "content below the last "
-                               "question is not read; put answers on their question's row")
     return True
 
 
-def _answers(reader: _Reader, ws: Any, layout: Layout, defn: Definition) -> dict[str, Any]:
+def _shown_otherwise(cell: Any) -> str | None:
+    """Why a number in ``cell`` is not what the sheet shows (a 3 formatted as a percentage
+    shows 300%), or None when the format shows the number as it is."""
+    fmt = str(cell.number_format or "General")
+    if not isinstance(cell.value, int | float) or isinstance(cell.value, bool) or \
+            fmt in ("General", "@") or set(fmt) <= set("0#,."):
+        return None
+    if "%" in fmt:
+        return (f"the answer {cell.value:g} is formatted as a percentage and shows as "
+                f"{cell.value * 100:g}%: clear the cell's number format and choose the answer "
+                "from the list")
+    return (f"the answer {cell.value:g} has the number format {fmt!r}, so the sheet may show "
+            "something else: clear the cell's number format and choose the answer from the list")
+
+
+def _answers(reader: _Reader, ws: Any, layout: Layout, defn: Definition,
+             kept: dict[int, list[Extra]]) -> dict[str, Any]:
     answers: dict[str, Any] = {}
     for index, question in enumerate(defn.questionnaire.questions):
         row = layout.row(index)
@@ -246,6 +257,21 @@ def _answers(reader: _Reader, ws: Any, layout: Layout, defn: Definition) -> dict
         value_cell = ws.cell(row=row, column=layout.answer_col)
         conf_cell = ws.cell(row=row, column=layout.confidence_col)
         notes = _text(ws.cell(row=row, column=layout.notes_col))
+        extras = kept.get(index, [])
+        if not _text(value_cell):
+            for extra in extras:
+                reader.problem(extra.where, "text here is kept only as a note of an answered "
+                               f"question: choose an answer ({defn.choices_hint}) or clear it")
+        elif extras:
+            notes = "\n\n".join(part for part in (notes, *(e.text for e in extras)) if part)
+        if len(notes) > MAX_NOTES:
+            reader.problem(at(layout.notes_col), f"the notes, with the comments and spare "
+                           f"columns of this row, come to {len(notes):,} characters, over the "
+                           f"{MAX_NOTES:,} a note may have")
+        shown = _shown_otherwise(value_cell)
+        if shown:
+            reader.problem(at(layout.answer_col), shown)
+            continue
         evidence = split_evidence(_text(ws.cell(row=row, column=layout.evidence_col)))
         for cell, col in ((value_cell, layout.answer_col), (conf_cell, layout.confidence_col)):
             if _is_formula(cell):
@@ -299,7 +325,10 @@ def read_workbook(path: Path, out_dir: Path) -> tuple[Imported | None, list[Prob
     respondent = _respondent(reader, wb)
     answers: dict[str, Any] = {}
     if _structure(reader, wb[QUESTIONS_SHEET], layout, defn):
-        answers = _answers(reader, wb[QUESTIONS_SHEET], layout, defn)
+        extras = read_extras(wb, defn, layout, _text)
+        for where, message in refused(extras):
+            reader.problem(where, message)
+        answers = _answers(reader, wb[QUESTIONS_SHEET], layout, defn, extras.notes)
     if reader.problems:
         return None, reader.problems
 
