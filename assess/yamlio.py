@@ -7,7 +7,10 @@ sequence item. That map lets every later error name ``FILE:LINE: path.in.file``.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -202,11 +205,53 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str_representer)
 
 
+TEMP_SUFFIX = ".tmp"
+
+
+def _hold(fd: int) -> None:
+    """Lock a temporary file for as long as its writer lives (the kernel drops the lock when
+    the process ends, even by SIGKILL)."""
+    with contextlib.suppress(ImportError, OSError):
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove temporary files that :func:`atomic_open` left in ``folder`` when its process was
+    killed (``.NAME.XXXX.tmp``, no longer locked by a living writer); returns those removed.
+    Where locks are not available nothing is removed."""
+    try:
+        import fcntl
+    except ImportError:
+        return []
+    removed = []
+    for tmp in sorted(folder.glob(f".*{TEMP_SUFFIX}")) if folder.is_dir() else []:
+        if not re.fullmatch(r"\..+\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX), tmp.name):
+            continue  # not the shape mkstemp gives (``.NAME.`` + 8 characters + suffix)
+        try:
+            fd = os.open(tmp, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                continue
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            tmp.unlink()
+            removed.append(tmp)
+        except OSError:
+            continue  # a living writer holds it
+        finally:
+            os.close(fd)
+    return removed
+
+
 @contextmanager
 def atomic_open(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    _hold(fd)  # while this process lives; remove_stale_temporaries() leaves it alone
     try:
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding, newline=None if "b" in mode else "") as fh:

@@ -178,3 +178,63 @@ def test_a_path_in_place_of_the_questionnaire_id_is_refused(runner: CliRunner, m
         3, f"tampered.xlsx: assess!B3: {ident!r} is not a questionnaire id (lower-case letters, "
            "digits, _ and -): the workbook was edited\n")
     assert _written(mini) == []
+
+
+# --- H: a real SIGKILL during import leaves no truncated file and no temporary behind ------
+
+KILLED_AT_RENAME = """
+import os, signal, sys
+real = os.replace
+def replace(src, dst):
+    if str(dst).endswith('.yaml'):
+        os.kill(os.getpid(), signal.SIGKILL)  # after the temporary is written, before rename
+    return real(src, dst)
+os.replace = replace
+from assess.cli import main
+sys.argv = ['assess', *sys.argv[1:]]
+main()
+"""
+
+
+def _run(*args: str, killed: bool = False) -> Any:
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", KILLED_AT_RENAME] if killed else \
+        [sys.executable, "-m", "assess"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=120,
+                          check=False)
+
+
+def test_sigkill_during_import_leaves_nothing_half_written(mini: Path, filled: Path) -> None:
+    import signal
+
+    responses = mini / "responses"
+    killed = _run("import", "filled.xlsx", "-o", "mini/responses", killed=True)
+    assert killed.returncode == -signal.SIGKILL
+    left = sorted(p.name for p in responses.iterdir())
+    assert len(left) == 1 and left[0].startswith(".alpha.ann-example.yaml.")  # killed mid-way
+    assert left[0].endswith(".tmp")
+
+    again = _run("import", "filled.xlsx", "-o", "mini/responses")
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in responses.iterdir()) == ["alpha.ann-example.yaml"]
+    before = (responses / "alpha.ann-example.yaml").read_bytes()
+
+    wb = load_workbook(filled)
+    wb["Questions"]["J2"] = 5
+    wb.save(filled)
+    forced = _run("import", "filled.xlsx", "-o", "mini/responses", "--force", killed=True)
+    assert forced.returncode == -signal.SIGKILL
+    assert (responses / "alpha.ann-example.yaml").read_bytes() == before  # old file whole
+    assert _run("validate", "mini").returncode == 0  # the temporary is not read as a response
+
+
+def test_a_temporary_file_of_a_living_writer_is_left_alone(mini: Path) -> None:
+    from assess import yamlio
+
+    target = mini / "responses" / "alpha.x.yaml"
+    with yamlio.atomic_open(target) as fh:
+        fh.write("schema_version: 1\n")
+        assert yamlio.remove_stale_temporaries(mini / "responses") == []
+    assert sorted(p.name for p in (mini / "responses").iterdir()) == ["alpha.x.yaml"]

@@ -383,6 +383,7 @@ def import_workbooks(paths: list[Path], out_dir: Path, force: bool = False) -> I
     fail. Definitions are looked up in the assessment (``out_dir``'s parent) first.
     """
     check_output_folder(out_dir)
+    yamlio.remove_stale_temporaries(out_dir)  # left by an import or capture that was killed
     result = ImportResult()
     ready: list[Imported] = []
     for path in dict.fromkeys(paths):
