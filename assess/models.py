@@ -324,7 +324,8 @@ MAX_NOTES = 20_000
 
 
 class Answer(Strict):
-    value: AnswerValue = Field(description="Level number, a label of the answer scale, or n/a.")
+    value: AnswerValue = Field(description="Level number or name, a label of the answer scale "
+                               "or its name, or n/a.")
     confidence: Confidence | None = Field(default=None, description="low, medium or high.")
     notes: str = Field(default="", max_length=MAX_NOTES, description="Respondent's notes.")
     evidence: list[Annotated[str, StringConstraints(max_length=2_000)]] = Field(
