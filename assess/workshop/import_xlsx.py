@@ -46,7 +46,7 @@ from .layout import (
     layout_for,
     meta_row,
 )
-from .xlsx_extras import Extra, read_extras, refused
+from .xlsx_extras import Extra, read_extras, refused, shown_otherwise
 from .xlsx_package import DAMAGED, package_problem
 
 
@@ -230,21 +230,6 @@ def _structure(reader: _Reader, ws: Any, layout: Layout, defn: Definition) -> bo
     return True
 
 
-def _shown_otherwise(cell: Any) -> str | None:
-    """Why a number in ``cell`` is not what the sheet shows (a 3 formatted as a percentage
-    shows 300%), or None when the format shows the number as it is."""
-    fmt = str(cell.number_format or "General")
-    if not isinstance(cell.value, int | float) or isinstance(cell.value, bool) or \
-            fmt in ("General", "@") or set(fmt) <= set("0#,."):
-        return None
-    if "%" in fmt:
-        return (f"the answer {cell.value:g} is formatted as a percentage and shows as "
-                f"{cell.value * 100:g}%: clear the cell's number format and choose the answer "
-                "from the list")
-    return (f"the answer {cell.value:g} has the number format {fmt!r}, so the sheet may show "
-            "something else: clear the cell's number format and choose the answer from the list")
-
-
 def _answers(reader: _Reader, ws: Any, layout: Layout, defn: Definition,
              kept: dict[int, list[Extra]]) -> dict[str, Any]:
     answers: dict[str, Any] = {}
@@ -268,7 +253,7 @@ def _answers(reader: _Reader, ws: Any, layout: Layout, defn: Definition,
             reader.problem(at(layout.notes_col), f"the notes, with the comments and spare "
                            f"columns of this row, come to {len(notes):,} characters, over the "
                            f"{MAX_NOTES:,} a note may have")
-        shown = _shown_otherwise(value_cell)
+        shown = shown_otherwise(value_cell)
         if shown:
             reader.problem(at(layout.answer_col), shown)
             continue

@@ -160,3 +160,18 @@ def refused(extras: Extras) -> list[tuple[str, str]]:
     if rest:
         shown.append(("", f"... and {rest} more cells or comments that are not read"))
     return shown
+
+
+def shown_otherwise(cell: Any) -> str | None:
+    """Why a number in ``cell`` is not what the sheet shows (a 3 formatted as a percentage
+    shows 300%), or None when the format shows the number as it is."""
+    fmt = str(cell.number_format or "General")
+    if not isinstance(cell.value, int | float) or isinstance(cell.value, bool) or \
+            fmt in ("General", "@") or set(fmt) <= set("0#,."):
+        return None
+    if "%" in fmt:
+        return (f"the answer {cell.value:g} is formatted as a percentage and shows as "
+                f"{cell.value * 100:g}%: clear the cell's number format and choose the answer "
+                "from the list")
+    return (f"the answer {cell.value:g} has the number format {fmt!r}, so the sheet may show "
+            "something else: clear the cell's number format and choose the answer from the list")
