@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from assess.answers import parse_answer
 from assess.models import DependencyModel, Framework, Questionnaire, Response
 from assess.yamlio import Document
 
@@ -123,23 +124,12 @@ def check_response(r: Response, doc: Document, q: Questionnaire | None,
 
 
 def answer_problem(value: float | str, fw: Framework) -> str | None:
-    """Why ``value`` is not a valid answer under ``fw``, or None when it is."""
-    if value == "n/a":
-        return None
-    if fw.answer_scale is not None:
-        labels = [e.label for e in fw.answer_scale]
-        if isinstance(value, str):
-            return None if value in labels else (f"{value!r} is not on the answer scale "
-                                                 f"({', '.join([*labels, 'n/a'])})")
-        values = [e.value for e in fw.answer_scale]
-        if value in values:
-            return None
-        return f"{value:g} is not a value of the answer scale ({', '.join(labels)} or n/a)"
-    low, high = fw.levels[0].level, fw.levels[-1].level
-    if isinstance(value, str):
-        return f"expected a level {low}-{high} or n/a, got {value!r}"
-    if not low <= value <= high:
-        return f"{value:g} is outside the levels {low}-{high}"
+    """Why ``value`` is not a valid answer under ``fw``, or None when it is (the rule is
+    :func:`assess.answers.parse_answer`: numbers, level names, scale labels, n/a)."""
+    try:
+        parse_answer(value, fw)
+    except ValueError as exc:
+        return str(exc)
     return None
 
 

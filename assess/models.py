@@ -23,7 +23,9 @@ from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=80)]
+ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
+"""Ids of questionnaires, frameworks, capabilities: lower-case letters, digits, _ and -."""
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Weight = Annotated[float, Field(gt=0, le=1000)]
@@ -317,10 +319,15 @@ def _answer_value(value: Any) -> Any:
 AnswerValue = Annotated[float | str, BeforeValidator(_answer_value)]
 
 
+MAX_NOTES = 20_000
+"""Characters in one answer's notes."""
+
+
 class Answer(Strict):
-    value: AnswerValue = Field(description="Level number, a label of the answer scale, or n/a.")
+    value: AnswerValue = Field(description="Level number or name, a label of the answer scale "
+                               "or its name, or n/a.")
     confidence: Confidence | None = Field(default=None, description="low, medium or high.")
-    notes: str = Field(default="", max_length=20_000, description="Respondent's notes.")
+    notes: str = Field(default="", max_length=MAX_NOTES, description="Respondent's notes.")
     evidence: list[Annotated[str, StringConstraints(max_length=2_000)]] = Field(
         default_factory=list, description="Evidence offered.")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -169,6 +170,22 @@ def _stale(folder: Path, prefix: str) -> Iterator[Path]:
         pid = _owner(entry.name, prefix)
         if pid is not None and not _pid_alive(pid):
             yield entry
+
+
+def stale_temporaries(folder: Path) -> list[Path]:
+    """Temporary files of :func:`assess.yamlio.atomic_open` in ``folder``
+    (``.NAME.PID.RANDOM.tmp``) whose process is gone, whatever file they were for."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        match = re.fullmatch(r"\..+\.(\d+)\.[^.]+\.tmp", entry.name)
+        if match and entry.is_file() and not entry.is_symlink() \
+                and not _pid_alive(int(match.group(1))):
+            found.append(entry)
+    return found
 
 
 def remove_stale_files(folder: Path, prefix: str) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from assess import checks
+from assess.answers import canonical_response
 from assess.errors import InvalidInput, NotFound, Problem
 from assess.loader import load_checked, load_model
 from assess.models import (
@@ -250,7 +251,7 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
         r_loaded = col.load(r_path, Response, lambda r, doc: checks.check_response(
             r, doc, by_id.get(r.questionnaire), fw, a.questionnaires))
         if r_loaded:
-            responses.append(r_loaded[0])
+            responses.append(r_loaded[0] if fw is None else canonical_response(r_loaded[0], fw))
             col.add(_check_repeated_respondent(*r_loaded, answered_by))
 
     deps = DependencyModel(schema_version=1)

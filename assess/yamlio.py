@@ -7,7 +7,10 @@ sequence item. That map lets every later error name ``FILE:LINE: path.in.file``.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -195,6 +198,18 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _str_representer)
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove temporary files that :func:`atomic_open` left in ``folder`` when its process was
+    killed (``.NAME.PID.XXXX.tmp`` whose process is gone); returns those removed."""
+    from assess.outputs import stale_temporaries
+
+    removed = []
+    for tmp in stale_temporaries(folder):
+        tmp.unlink(missing_ok=True)
+        removed.append(tmp)
+    return removed
 
 
 @contextmanager

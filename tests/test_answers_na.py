@@ -46,7 +46,8 @@ def test_bare_na_is_still_refused(tmp_path: Path, runner: CliRunner) -> None:
     root = _mini_with(tmp_path, "NA")
     result = runner.invoke(main, ["validate", str(root)])
     assert result.exit_code == 3
-    assert "answers.AL-A-02.value: expected a level 0-5 or n/a, got 'NA'" in result.stderr
+    assert ("answers.AL-A-02.value: expected a level 0-5, a level name or n/a, got 'NA'"
+            in result.stderr)
 
 
 @settings(max_examples=50)

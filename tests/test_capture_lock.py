@@ -310,8 +310,9 @@ def test_responses_that_is_a_file_is_refused_before_the_first_question(
     result = runner.invoke(main, ["capture", str(mini), "alpha", "--respondent", "Cara"],
                            input="3\nh\n\n\n", catch_exceptions=False)
     assert result.exit_code == 3
-    assert result.output == ("error: mini/responses is not a folder: capture saves the "
-                             "answers there, one file per respondent; move it away\n")
+    assert result.output == ("mini/responses: <root>: expected the folder of response files, "
+                             "found a file; move it aside and create a folder named "
+                             "responses\n")
     assert (mini / "responses").read_text() == "not a folder\n"
 
 

@@ -141,8 +141,8 @@ TAMPERED = [
     ("out of range", _set(QUESTIONS_SHEET, "J4", 7),
      ["tampered.xlsx: Questions!J4: 7 is outside the levels 0-5 (answers: 0-5 or n/a)"]),
     ("not a value", _set(QUESTIONS_SHEET, "J4", "seven"),
-     ["tampered.xlsx: Questions!J4: expected a level 0-5 or n/a, got 'seven' (answers: 0-5 or "
-      "n/a)"]),
+     ["tampered.xlsx: Questions!J4: expected a level 0-5, a level name or n/a, got 'seven' "
+      "(0 Absent, 1 Initial, 2 Developing, 3 Defined, 4 Managed, 5 Optimised or n/a)"]),
     ("empty respondent", _set(RESPONDENT_SHEET, "B2", None),
      ["tampered.xlsx: Respondent!B2: missing respondent name"]),
     ("formula answer", _set(QUESTIONS_SHEET, "J5", "=2+1"),
@@ -235,7 +235,8 @@ def test_not_a_template(runner: CliRunner, mini: Path) -> None:
     result = _import(runner, mini, mini.parent / "notes.xlsx", mini.parent / "plain.xlsx")
     assert result.exit_code == 3
     assert result.stderr.splitlines() == [
-        "notes.xlsx: <root>: cannot read it as an Excel workbook (.xlsx): File is not a zip file",
+        "notes.xlsx: <root>: a text file, not an Excel workbook (.xlsx): import the workbook made "
+        "by `assess template QUESTIONNAIRE --format xlsx`",
         "plain.xlsx: <root>: not an assess questionnaire workbook (no hidden 'assess' sheet); "
         "make one with `assess template QUESTIONNAIRE --format xlsx`"]
 

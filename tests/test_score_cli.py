@@ -274,7 +274,8 @@ def test_labels_and_values_not_on_the_answer_scale(tmp_path: Path,
             confidence: high
         """) == (
         "water/responses/ot-security.cy.yaml:5: answers.ASSET-1a.value: 'XX' is not on the "
-        "answer scale (NI, PI, LI, FI, n/a)\n"
+        "answer scale (NI Not implemented, PI Partially implemented, LI Largely implemented, FI "
+        "Fully implemented or n/a)\n"
         "water/responses/ot-security.cy.yaml:7: answers.ASSET-1b.value: 2.5 is not a value of "
         "the answer scale (NI, PI, LI, FI or n/a)\n")
 

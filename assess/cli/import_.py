@@ -12,7 +12,8 @@ from ._common import handle_errors
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", required=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write response files into, normally ASSESSMENT/responses/.")
+              help="The assessment's responses folder, ASSESSMENT/responses/ (the folder "
+              "`assess score` reads; any other folder is refused).")
 @click.option("--force", is_flag=True, help="Replace response files that already exist.")
 @handle_errors
 def import_(workbooks: tuple[Path, ...], out: Path, force: bool) -> None:
@@ -21,8 +22,10 @@ def import_(workbooks: tuple[Path, ...], out: Path, force: bool) -> None:
 
     Every problem is listed as WORKBOOK: SHEET!CELL: message (exit code 3): a workbook made
     from another questionnaire version, edited ids, answers off the scale, a missing
-    respondent name. A workbook with any problem writes nothing. Formulas are never
-    evaluated. Questionnaires are looked up in the assessment (the folder above -o) first.
+    respondent name, text outside the cells read that cannot be kept as a note. A workbook
+    with any problem writes nothing. Formulas are never evaluated. Spare columns and
+    comments on a question's row are kept in its notes. Questionnaires are looked up in
+    the assessment (the folder above -o) first.
 
     \b
     Example:

@@ -232,15 +232,11 @@ def _read_bytes(path: Path) -> bytes | None:
         return fh.read(yamlio.MAX_FILE_BYTES + 1)
 
 
-def responses_folder(root: Path) -> Path:
+def _responses_folder(root: Path) -> Path:
     """The assessment's ``responses/`` folder, made if missing; refused (before any question
     is asked) when something that is not a folder has its name."""
-    folder = root / "responses"
-    if not folder.is_dir():
-        if folder.exists() or folder.is_symlink():
-            raise AssessError(f"{yamlio.display_path(folder)} is not a folder: capture saves "
-                              "the answers there, one file per respondent; move it away")
-        folder.mkdir()
+    folder = responses_folder(root)
+    folder.mkdir(exist_ok=True)
     return folder
 
 
@@ -268,7 +264,7 @@ def open_session(assessment: Path, questionnaire: str, respondent: str | None,
         defn = Definition(q, load_framework(a.framework, root)[0], defn.path)
     if respondent is not None and not respondent.strip():
         raise AssessError("give the respondent's name (or --consensus)")
-    path = responses_folder(root) / response_filename(q.id, respondent)
+    path = _responses_folder(root) / response_filename(q.id, respondent)
     session = CaptureSession(defn, path, None if respondent is None else
                              {"name": respondent.strip(), "role": (role or "").strip()},
                              date=today or dt.date.today())

@@ -6,7 +6,6 @@ confidence or evidence list is read, and how a response file is named.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import re
@@ -15,19 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess import checks
+from assess.answers import NA as NA  # the answer rule lives in assess.answers
+from assess.answers import AnswerValue as AnswerValue
+from assess.answers import parse_answer as parse_answer
 from assess.errors import InvalidInput, NotFound
 from assess.loader import load_model
-from assess.models import Framework, Question, Questionnaire, normalise_na
+from assess.models import Framework, Question, Questionnaire
 from assess.workspace import available, find_definition, load_framework
 from assess.yamlio import display_path
 
-NA = "n/a"
 CONFIDENCES = ("low", "medium", "high")
 CONSENSUS_SLUG = "consensus"
-
-AnswerValue = int | float | str
-"""An answer as a response file holds it: a level, a scale label or 'n/a'."""
-
 
 @dataclass(frozen=True)
 class Choice:
@@ -123,37 +120,6 @@ def resolve(ref: str, root: Path | None = None) -> Definition:
     if problems:
         raise InvalidInput(problems)
     return Definition(questionnaire, framework, path)
-
-
-def parse_answer(raw: object, fw: Framework) -> AnswerValue:
-    """Read a typed or picked answer; raise ValueError saying why it is not valid.
-
-    Accepts a number (or number-like text), a label of the answer scale (any case) or
-    ``n/a`` (any case). Whole numbers come back as ``int``.
-    """
-    if isinstance(raw, bool):
-        raise ValueError(f"expected an answer, got {raw!r}")
-    value: AnswerValue
-    if isinstance(raw, int | float):
-        value = raw
-    elif isinstance(raw, str):
-        text = raw.strip()
-        value = text
-        if normalise_na(text) == NA:
-            return NA
-        labels = {e.label.lower(): e.label for e in fw.answer_scale or []}
-        if text.lower() in labels:
-            return labels[text.lower()]
-        with contextlib.suppress(ValueError):  # not a number: the checks below say why
-            value = float(text)
-    else:
-        raise ValueError(f"expected an answer, got {raw!r}")
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    problem = checks.answer_problem(value, fw)
-    if problem:
-        raise ValueError(problem)
-    return value
 
 
 def parse_confidence(raw: str) -> str | None:

@@ -10,18 +10,20 @@ its literal text is not an answer and its cached result may be stale or forged.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from assess import yamlio
+from assess.answers import accepted
 from assess.checks import check_response
 from assess.errors import AssessError, InvalidInput, Problem
 from assess.loader import load_model, validate_document
-from assess.models import Assessment, Response
-from assess.workspace import ASSESSMENT_FILE
+from assess.models import ID_PATTERN, MAX_NOTES, Assessment, Response
+from assess.workspace import ASSESSMENT_FILE, responses_folder
 
 from .definition import (
     Definition,
@@ -44,10 +46,8 @@ from .layout import (
     layout_for,
     meta_row,
 )
-
-MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
-"""Refuse zip bombs: a filled questionnaire unpacks to well under 1 MB."""
+from .xlsx_extras import Extra, read_extras, refused, shown_otherwise
+from .xlsx_package import DAMAGED, package_problem
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,8 @@ def _text(cell: Any) -> str:
 
 
 def _open(reader: _Reader) -> Any | None:
-    """The workbook, or None after recording why it cannot be read."""
+    """The workbook, or None after recording why it cannot be read. The package is checked
+    (kind, bytes, counts) before openpyxl parses anything."""
     from openpyxl import load_workbook
 
     from assess.files import not_regular
@@ -113,21 +114,15 @@ def _open(reader: _Reader) -> Any | None:
         reader.problem("", why)
         return None
     try:
-        size = reader.path.stat().st_size
-        if size > MAX_WORKBOOK_BYTES:
-            reader.problem("", f"refused: {size:,} bytes is over the {MAX_WORKBOOK_BYTES:,}-byte "
-                           "limit for one workbook")
+        why = package_problem(reader.path)
+        if why:
+            reader.problem("", why)
             return None
-        with zipfile.ZipFile(reader.path) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
-        if unzipped > MAX_UNZIPPED_BYTES:
-            reader.problem("", f"refused: the workbook unpacks to {unzipped:,} bytes")
-            return None
-        with warnings.catch_warnings():  # e.g. "extension not supported": not the user's concern
-            warnings.simplefilter("ignore")
-            return load_workbook(reader.path, data_only=False, keep_links=False)
-    except Exception as exc:  # any failure to parse an untrusted file is the file's fault
-        reader.problem("", f"cannot read it as an Excel workbook (.xlsx): {exc}")
+        with warnings.catch_warnings(), reader.path.open("rb") as fh:
+            warnings.simplefilter("ignore")  # e.g. "extension not supported": not the user's
+            return load_workbook(fh, data_only=False, keep_links=False)
+    except Exception:  # any failure to parse an untrusted file is the file's fault
+        reader.problem("", DAMAGED)
         return None
 
 
@@ -156,6 +151,11 @@ def _definition(reader: _Reader, wb: Any, root: Path) -> Definition | None:
                        f"release (reads {FORMAT_VERSION})")
         return None
     ident, ident_at = meta("questionnaire")
+    if not re.fullmatch(ID_PATTERN, ident) or len(ident) > 80:
+        # Only an id is looked up, in the assessment and the shipped content: never a path.
+        reader.problem(ident_at, f"{ident[:80]!r} is not a questionnaire id (lower-case "
+                       "letters, digits, _ and -): the workbook was edited")
+        return None
     try:
         defn = resolve(ident, root)
     except InvalidInput as exc:
@@ -233,16 +233,11 @@ def _structure(reader: _Reader, ws: Any, layout: Layout, defn: Definition) -> bo
             reader.problem(cell_name(QUESTIONS_SHEET, row, layout.id_col),
                            f"edited id: expected {question.id!r}, found {found!r} (rows must "
                            "not be edited, sorted or moved)")
-    end = layout.row(len(defn.questionnaire.questions))
-    for row in range(end, max(ws.max_row, end - 1) + 1):
-        for col in (layout.id_col, *layout.input_cols):
-            if _text(ws.cell(row=row, column=col)):
-                reader.problem(cell_name(QUESTIONS_SHEET, row, col), "content below the last "
-                               "question is not read; put answers on their question's row")
     return True
 
 
-def _answers(reader: _Reader, ws: Any, layout: Layout, defn: Definition) -> dict[str, Any]:
+def _answers(reader: _Reader, ws: Any, layout: Layout, defn: Definition,
+             kept: dict[int, list[Extra]]) -> dict[str, Any]:
     answers: dict[str, Any] = {}
     for index, question in enumerate(defn.questionnaire.questions):
         row = layout.row(index)
@@ -253,6 +248,21 @@ def _answers(reader: _Reader, ws: Any, layout: Layout, defn: Definition) -> dict
         value_cell = ws.cell(row=row, column=layout.answer_col)
         conf_cell = ws.cell(row=row, column=layout.confidence_col)
         notes = _text(ws.cell(row=row, column=layout.notes_col))
+        extras = kept.get(index, [])
+        if not _text(value_cell):
+            for extra in extras:
+                reader.problem(extra.where, "text here is kept only as a note of an answered "
+                               f"question: choose an answer ({defn.choices_hint}) or clear it")
+        elif extras:
+            notes = "\n\n".join(part for part in (notes, *(e.text for e in extras)) if part)
+        if len(notes) > MAX_NOTES:
+            reader.problem(at(layout.notes_col), f"the notes, with the comments and spare "
+                           f"columns of this row, come to {len(notes):,} characters, over the "
+                           f"{MAX_NOTES:,} a note may have")
+        shown = shown_otherwise(value_cell)
+        if shown:
+            reader.problem(at(layout.answer_col), shown)
+            continue
         evidence = split_evidence(_text(ws.cell(row=row, column=layout.evidence_col)))
         for cell, col in ((value_cell, layout.answer_col), (conf_cell, layout.confidence_col)):
             if _is_formula(cell):
@@ -267,7 +277,9 @@ def _answers(reader: _Reader, ws: Any, layout: Layout, defn: Definition) -> dict
             try:
                 answer["value"] = parse_answer(raw, defn.framework)
             except ValueError as exc:
-                reader.problem(at(layout.answer_col), f"{exc} (answers: {defn.choices_hint})")
+                listed = accepted(defn.framework) in str(exc)
+                reader.problem(at(layout.answer_col), str(exc) if listed else
+                               f"{exc} (answers: {defn.choices_hint})")
         try:
             confidence = parse_confidence(_text(conf_cell))
         except ValueError as exc:
@@ -304,7 +316,10 @@ def read_workbook(path: Path, out_dir: Path) -> tuple[Imported | None, list[Prob
     respondent = _respondent(reader, wb)
     answers: dict[str, Any] = {}
     if _structure(reader, wb[QUESTIONS_SHEET], layout, defn):
-        answers = _answers(reader, wb[QUESTIONS_SHEET], layout, defn)
+        extras = read_extras(wb, defn, layout, _text)
+        for where, message in refused(extras):
+            reader.problem(where, message)
+        answers = _answers(reader, wb[QUESTIONS_SHEET], layout, defn, extras.notes)
     if reader.problems:
         return None, reader.problems
 
@@ -332,6 +347,25 @@ def read_workbook(path: Path, out_dir: Path) -> tuple[Imported | None, list[Prob
     return Imported(path, target, len(answers), text), []
 
 
+def check_output_folder(out_dir: Path) -> None:
+    """Refuse a folder ``assess score`` would not read: only ``ASSESSMENT/responses/`` (the
+    folder beside an ``assessment.yaml``) is one. The error names the folder it would read."""
+    given = Path(os.path.abspath(out_dir))
+    shown = yamlio.display_path(out_dir)
+    if given.resolve() == responses_folder(given.resolve().parent).resolve() and \
+            (given.resolve().parent / ASSESSMENT_FILE).is_file():
+        return
+    for root in (given, *given.parents):
+        if (root / ASSESSMENT_FILE).is_file():
+            wanted = yamlio.display_path(responses_folder(root))
+            raise AssessError(f"{shown}: not the folder `assess score` reads; the responses of "
+                              f"{yamlio.display_path(root / ASSESSMENT_FILE)} go in {wanted}/ "
+                              f"(import -o {wanted}/)")
+    raise AssessError(f"{shown}: not an assessment's responses folder (no {ASSESSMENT_FILE} in "
+                      f"{yamlio.display_path(given.parent)} or above); import into "
+                      f"ASSESSMENT/responses/, beside the assessment's {ASSESSMENT_FILE}")
+
+
 def import_workbooks(paths: list[Path], out_dir: Path, force: bool = False) -> ImportResult:
     """Import completed template workbooks into ``out_dir`` (an assessment's responses/).
 
@@ -339,6 +373,8 @@ def import_workbooks(paths: list[Path], out_dir: Path, force: bool = False) -> I
     an existing response file unless ``force``; two workbooks giving the same file both
     fail. Definitions are looked up in the assessment (``out_dir``'s parent) first.
     """
+    check_output_folder(out_dir)
+    yamlio.remove_stale_temporaries(out_dir)  # left by an import or capture that was killed
     result = ImportResult()
     ready: list[Imported] = []
     for path in dict.fromkeys(paths):

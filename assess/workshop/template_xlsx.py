@@ -219,6 +219,14 @@ def _meta(ws: Any, defn: Definition) -> None:
 
 def workbook_bytes(defn: Definition) -> bytes:
     """The template workbook for ``defn`` as .xlsx bytes."""
+    buffer = io.BytesIO()
+    build_workbook(defn).save(buffer)
+    return buffer.getvalue()
+
+
+def build_workbook(defn: Definition) -> Any:
+    """The template workbook for ``defn`` (an openpyxl Workbook; the importer compares a
+    returned workbook with it)."""
     from openpyxl import Workbook
     from openpyxl.workbook.protection import WorkbookProtection
 
@@ -236,6 +244,4 @@ def workbook_bytes(defn: Definition) -> bytes:
     wb.security = WorkbookProtection(lockStructure=True)
     wb.properties.title = f"{defn.questionnaire.name} questionnaire"
     wb.properties.creator = f"assess {__version__}"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return wb
