@@ -83,7 +83,8 @@ def main(ctx: click.Context, verbose: bool) -> None:
     \b
     Example:
       assess demo                      # the whole pipeline on the bundled example
+      assess demo --copy work          # the example's files, to try every command on
+      assess score work/northshire
       assess init client-2026 --organisation "Northshire Council"
-      assess score client-2026
     """
     ctx.obj = {"verbose": verbose}
