@@ -38,6 +38,7 @@ def copy_examples(dest: Path) -> list[Path]:
     # Built beside the destination and renamed into place, so an interrupted copy never
     # leaves half the examples behind.
     staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=parent))
+    moved: list[Path] = []
     try:
         for name in FOLDERS:
             shutil.copytree(content_path("examples", name), staging / name)
@@ -46,12 +47,19 @@ def copy_examples(dest: Path) -> list[Path]:
         returned.mkdir()
         (returned / f"{questionnaire}.{respondent}.xlsx").write_bytes(returned_workbook(
             staging / assessment / "responses" / f"{questionnaire}.{respondent}.yaml"))
-        umask = os.umask(0)
-        os.umask(umask)
-        staging.chmod(0o777 & ~umask)
-        os.replace(staging, dest)  # dest is absent or an empty folder
+        if dest.is_dir():  # empty (perhaps the working folder): fill it, entry by entry
+            for entry in sorted(staging.iterdir()):
+                os.replace(entry, dest / entry.name)
+                moved.append(dest / entry.name)
+            staging.rmdir()
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            staging.chmod(0o777 & ~umask)
+            os.replace(staging, dest)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        for path in [staging, *moved]:
+            shutil.rmtree(path, ignore_errors=True)
         raise
     return [dest / name for name in (*FOLDERS, "returned")]
 
