@@ -33,11 +33,13 @@ def copy_examples(dest: Path) -> list[Path]:
     if dest.is_dir() and any(dest.iterdir()):
         raise AssessError(f"{display_path(dest)}: folder is not empty; give a new or empty "
                           "folder (nothing was copied)")
-    parent = dest.absolute().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    # Built beside the destination and renamed into place, so an interrupted copy never
-    # leaves half the examples behind.
-    staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=parent))
+    # Built in a hidden folder (inside an empty destination, else beside it) and renamed
+    # into place, so an interrupted copy never leaves half the examples behind.
+    if dest.is_dir():
+        staging = Path(tempfile.mkdtemp(prefix=".assess-demo-", dir=dest))
+    else:
+        dest.absolute().parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".assess-demo-", dir=dest.absolute().parent))
     moved: list[Path] = []
     try:
         for name in FOLDERS:
