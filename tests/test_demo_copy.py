@@ -63,3 +63,12 @@ def test_copy_and_output_are_a_usage_error(runner: CliRunner, tmp_path: Path) ->
                                   str(tmp_path / "b")])
     assert result.exit_code == 2
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
+def test_copy_into_the_empty_working_folder(runner: CliRunner, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["demo", "--copy", "."])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "branding", "northshire", "northshire-2025", "returned"]  # nothing hidden left
