@@ -121,10 +121,11 @@ def _groups(scored: Mapping[str, int], reqs: Mapping[str, list[Requirement]]
                 work.pop()
                 if work:
                     low[work[-1][0]] = min(low[work[-1][0]], low[node])
-                if low[node] == index[node]:
-                    at = open_.index(node)
-                    group = open_[at:]
-                    del open_[at:]
+                if low[node] == index[node]:  # node roots a group: the open ones above it
+                    group = [open_.pop()]
+                    while group[-1] != node:
+                        group.append(open_.pop())
+                    group.reverse()
                     on_path.difference_update(group)
                     groups.append(group)
             elif pre not in index:
