@@ -53,3 +53,13 @@ class NotFound(AssessError):
 
 class OutputError(AssessError):
     """An output could not be written (e.g. it exists and --force was not given)."""
+
+
+class EnvironmentFailure(AssessError):
+    """The machine, not the input, is at fault: permission denied, disk full, a path under a
+    file, a read-only folder. The command line reports it with exit code 4."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assess.models import DependencyModel
+from assess.numbers import gap_of
 from assess.prioritise.links import Links, join
 from assess.prioritise.readiness import readiness_from
 from assess.scoring.results import ScoreResult
@@ -31,10 +32,6 @@ KINDS = ("capability", "technology", "programme")
 def node_id(kind: str, ident: str) -> str:
     """Graph node id of a capability, technology or programme."""
     return f"{kind}:{ident}"
-
-
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
 
 
 def _attrs(**values: Any) -> dict[str, Any]:
@@ -68,7 +65,7 @@ def build_graph(model: DependencyModel, result: ScoreResult) -> nx.DiGraph:
             kind="capability", id=cap.id, name=cap.name, domain=cap.domain,
             domain_name=domain_names.get(cap.domain),
             weight=float(cap.weight), risk=entry.risk if entry else None,
-            current=_r(cap.score), level=cap.level, target=_r(cap.target), gap=_r(cap.gap)))
+            current=cap.score, level=cap.level, target=cap.target, gap=cap.gap))
     under: dict[str, list[tuple[float, float | None, float]]] = {t: [] for t in links.technologies}
     for cap_id, techs in links.cap_technologies.items():
         cap = links.capabilities[cap_id]
@@ -77,9 +74,9 @@ def build_graph(model: DependencyModel, result: ScoreResult) -> nx.DiGraph:
     for technology in links.technologies.values():
         current, target = _rollup(under[technology.id])
         graph.add_node(node_id("technology", technology.id), **_attrs(
-            kind="technology", id=technology.id, name=technology.name, current=_r(current),
-            target=_r(target), gap=None if current is None or target is None
-            else _r(max(0.0, target - current))))
+            kind="technology", id=technology.id, name=technology.name, current=current,
+            target=target, gap=None if current is None or target is None
+            else gap_of(target, current)))
     ready = {r.programme: r for r in readiness_from(links)}
     feeding = _programme_inputs(links)
     for programme in links.programmes.values():
@@ -88,9 +85,9 @@ def build_graph(model: DependencyModel, result: ScoreResult) -> nx.DiGraph:
         graph.add_node(node_id("programme", programme.id), **_attrs(
             kind="programme", id=programme.id, name=programme.name,
             weight=float(programme.weight),
-            current=_r(current), target=_r(target), gap=None if current is None or
-            target is None else _r(max(0.0, target - current)),
-            readiness=_r(state.readiness), status=state.status))
+            current=current, target=target, gap=None if current is None or
+            target is None else gap_of(target, current),
+            readiness=state.readiness, status=state.status))
     for cap_id, techs in links.cap_technologies.items():
         for tech, weight in techs:
             graph.add_edge(node_id("capability", cap_id), node_id("technology", tech),

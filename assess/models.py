@@ -332,8 +332,8 @@ class Response(Versioned):
     respondent: Respondent | None = Field(default=None, description="Who answered.")
     consensus: bool = Field(default=False, description="True for an agreed workshop answer set.")
     date: IsoDate | None = Field(default=None, description="When answered.")
-    answers: dict[QuestionId, Answer] = Field(default_factory=dict,
-                                              description="Question id -> answer.")
+    answers: dict[QuestionId, Answer] = Field(
+        description="Question id -> answer (`answers: {}` when none is given yet).")
 
 
 FILE_KINDS: dict[str, type[Versioned]] = {

@@ -38,7 +38,9 @@ def run_demo(out: Path | None) -> Iterator[str]:
     yield render_recommendations(select(recs, top=5), "table").rstrip("\n")
     if out is None:
         return
-    out.mkdir(parents=True, exist_ok=True)
+    from assess.outputs import check_folder
+
+    check_folder(out)
     written = []
     for name, fmt in (("scores.json", "json"), ("scores.csv", "csv"),
                       ("scores.md", "markdown")):

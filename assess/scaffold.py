@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import shlex
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -88,10 +89,24 @@ def create_workspace(folder: Path, organisation: str, date: dt.date | None = Non
         questionnaires="\n".join(f"  - {q}" for q in questionnaires),
         targets="\n".join(f"  {q}: 3" for q in questionnaires),
     )
-    if pin:
-        pin_content(folder, questionnaires, DEFAULT_FRAMEWORK)
-    (folder / "responses").mkdir(parents=True, exist_ok=True)
-    write_text(file, text)
+    from assess.files import environment_failure
+    from assess.outputs import make_folders
+
+    try:
+        made = make_folders(folder)
+    except OSError as exc:
+        raise environment_failure(exc, folder) from None
+    try:
+        if pin:
+            pin_content(folder, questionnaires, DEFAULT_FRAMEWORK)
+        (folder / "responses").mkdir(exist_ok=True)
+        write_text(file, text)
+    except BaseException as exc:
+        if made:  # a workspace half made (disk full, Ctrl-C) is removed, not left behind
+            shutil.rmtree(made[-1], ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise environment_failure(exc, folder / "responses") from None
+        raise
     return file
 
 

@@ -7,6 +7,7 @@ shipped content. Every file is read once; all problems in all files are reported
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from assess.yamlio import Document, display_path
 M = TypeVar("M", Framework, Questionnaire, Assessment, Response, DependencyModel)
 
 ASSESSMENT_FILE = "assessment.yaml"
+RESPONSES = "responses"
 DEFAULT_DEPENDENCIES = ("frameworks", "dependencies", "default.yaml")
 
 
@@ -53,12 +55,30 @@ class Workspace:
 
 def assessment_file(path: Path) -> Path:
     """``assessment.yaml`` of an assessment folder, or the file itself."""
+    from assess.files import check_regular
+
     if path.is_dir():
         path = path / ASSESSMENT_FILE
+    check_regular(path)
     if not path.is_file():
         raise NotFound(f"{display_path(path)}: no assessment here (expected a folder holding "
                        f"{ASSESSMENT_FILE}, or that file)")
     return path
+
+
+def responses_folder(root: Path) -> Path:
+    """``root/responses``; a located error when something other than a folder has that
+    name (every domain would otherwise score as unanswered, and capture lose its answers).
+    It may be missing: a new assessment has no answers yet."""
+    folder = root / RESPONSES
+    if os.path.lexists(folder) and not folder.is_dir():
+        from assess.files import kind_of
+
+        what = kind_of(folder.stat().st_mode) if folder.exists() else "a broken link"
+        raise InvalidInput([Problem(display_path(folder), 0, "", f"expected the folder of "
+                                    f"response files, found {what}; move it aside and "
+                                    f"create a folder named {RESPONSES}")])
+    return folder
 
 
 def search_dirs(kind: str, root: Path | None) -> list[Path]:
@@ -70,7 +90,9 @@ def find_definition(kind: str, ident: str, root: Path | None = None) -> Path | N
     """Path of questionnaire or framework ``ident``, client folder first."""
     for folder in search_dirs(kind, root):
         candidate = folder / f"{ident}.yaml"
-        if candidate.is_file():
+        # Anything of that name counts (a FIFO, a broken link), so reading it reports the
+        # problem instead of the shipped content being used in its place.
+        if os.path.lexists(candidate):
             return candidate
     return None
 
@@ -217,7 +239,12 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
     col.add(_check_targets(a, adoc, by_id, fw))
 
     responses: list[Response] = []
-    files = sorted((root / "responses").glob("*.yaml")) if (root / "responses").is_dir() else []
+    try:
+        folder = responses_folder(root)
+    except InvalidInput as exc:
+        col.add(exc.problems)
+        folder = root / RESPONSES
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     answered_by: dict[tuple[str, str], Path] = {}
     for r_path in files:
         r_loaded = col.load(r_path, Response, lambda r, doc: checks.check_response(

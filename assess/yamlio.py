@@ -164,15 +164,10 @@ def parse(text: str, path: Path) -> Document:
 
 def read(path: Path) -> Document:
     """Read and parse one YAML file, refusing oversized and non-UTF-8 files."""
+    from assess.files import read_limited
+
     name = display_path(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InvalidInput([Problem(name, 0, "", "file not found")]) from None
-    if size > MAX_FILE_BYTES:
-        raise InvalidInput([Problem(name, 0, "", f"refused: {size:,} bytes is over the "
-                                    f"{MAX_FILE_BYTES:,}-byte limit for one file")])
-    raw = path.read_bytes()
+    raw = read_limited(path, MAX_FILE_BYTES)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -204,10 +199,26 @@ _Dumper.add_representer(str, _str_representer)
 
 @contextmanager
 def atomic_open(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Open a temporary file beside ``path``; rename it over ``path`` only on success.
+
+    On any failure or interruption (SIGINT, and SIGTERM through the command line's
+    handler) the temporary file and any folder made for it are removed; an operating-system
+    failure is raised as :class:`~assess.errors.EnvironmentFailure` naming the path. The
+    temporary name carries the process id, so one left by a killed process (SIGKILL) is
+    removed by the next write beside it.
+    """
+    from assess.files import environment_failure
+    from assess.outputs import make_folders, remove_folders, remove_stale_files
+
     try:
+        made = make_folders(path.parent)
+    except OSError as exc:
+        raise environment_failure(exc, path.parent) from None
+    tmp: str | None = None
+    try:
+        remove_stale_files(path.parent, f".{path.name}.")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                                   dir=path.parent)
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding, newline=None if "b" in mode else "") as fh:
             yield fh
@@ -218,8 +229,12 @@ def atomic_open(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        remove_folders(made)
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+            raise environment_failure(exc, path, prefer_path=True) from None
         raise
 
 

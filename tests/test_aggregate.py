@@ -82,7 +82,8 @@ def test_one_respondent_never_disagrees() -> None:
 
 def test_labels_are_combined_by_their_values() -> None:
     q = agg("median", ("Ann", "PI"), ("Bob", "FI"), fw=c2m2())
-    assert q.value == 2 and q.spread == 2 and q.disagreement  # (1 + 3) / 2 = LI's value
+    # Labels are ordinal: the lower middle label (PI), never (1 + 3) / 2 = LI's value.
+    assert q.value == 1 and q.spread == 2 and q.disagreement
 
 
 @pytest.mark.parametrize(("given", "expected"), [

@@ -59,8 +59,8 @@ def test_answers_are_saved_with_details(mini: Path) -> None:
     term = Script(["3", "h", "MFA on all staff", "policy v2; report",  # AL-A-01
                    "n/a", "", "", "",                                   # AL-A-02
                    "q"])
-    session = open_session(mini, "alpha", "Cara", "CISO", today=DAY)
-    summary = walk(session, term)
+    with open_session(mini, "alpha", "Cara", "CISO", today=DAY) as session:
+        summary = walk(session, term)
     assert (summary.answered, summary.total, summary.unanswered) == (2, 4, ("AL-B-01", "AL-B-02"))
     assert _saved(mini) == {
         "schema_version": 1, "questionnaire": "alpha",
@@ -85,8 +85,8 @@ def test_skip_back_clear_and_bad_input(mini: Path) -> None:
                    "x",            # clear it
                    "",             # Enter on an unanswered question: move on
                    "?", "q"])
-    session = open_session(mini, "alpha", "Cara", today=DAY)
-    walk(session, term)
+    with open_session(mini, "alpha", "Cara", today=DAY) as session:
+        walk(session, term)
     assert "7 is outside the levels 0-5; type ? for help" in term.output
     assert "expected low, medium or high, got 'x-ray'" in term.output
     assert "cleared AL-A-02" in term.output
@@ -97,12 +97,12 @@ def test_skip_back_clear_and_bad_input(mini: Path) -> None:
 
 
 def test_resume_starts_at_first_unanswered_and_keeps_details(mini: Path) -> None:
-    walk(open_session(mini, "alpha", "Cara", "CISO", today=DAY),
-         Script(["1", "l", "first note", "", "2", "", "", ""]))
+    with open_session(mini, "alpha", "Cara", "CISO", today=DAY) as session:
+        walk(session, Script(["1", "l", "first note", "", "2", "", "", ""]))
     term = Script(["b", "", "-", "", "-", "q"])  # back to AL-A-02: keep value, clear notes
-    session = open_session(mini, "alpha", "Cara")
-    assert session.first_unanswered() == 2
-    walk(session, term)
+    with open_session(mini, "alpha", "Cara") as session:
+        assert session.first_unanswered() == 2
+        walk(session, term)
     assert "2 of 4 questions answered; starting at question 3." in term.output
     data = _saved(mini)
     assert data["respondent"] == {"name": "Cara", "role": "CISO"}  # role kept from the file
@@ -112,7 +112,8 @@ def test_resume_starts_at_first_unanswered_and_keeps_details(mini: Path) -> None
 
 
 def test_quitting_mid_question_keeps_the_value(mini: Path) -> None:
-    walk(open_session(mini, "alpha", "Cara", today=DAY), Script(["4"]))  # input ends
+    with open_session(mini, "alpha", "Cara", today=DAY) as session:
+        walk(session, Script(["4"]))  # input ends
     assert _saved(mini)["answers"] == {"AL-A-01": {"value": 4}}
 
 
@@ -185,11 +186,16 @@ def test_capture_in_a_pseudo_terminal_resumes_after_a_kill(mini: Path) -> None:
                        "AL-A-02": {"value": 4, "confidence": "medium", "notes": "note for 4"},
                        "AL-B-01": {"value": "n/a", "confidence": "medium",
                                    "notes": "note for n/a"}}
-    assert [p.name for p in (mini / "responses").iterdir()] == ["alpha.dee-q.yaml"]  # no temp
+    # No temporary file; the killed session's lock is left behind, stale.
+    assert sorted(p.name for p in (mini / "responses").iterdir()) == [
+        ".alpha.dee-q.yaml.lock", "alpha.dee-q.yaml"]
+    killed = child.pid
 
     child = pexpect.spawn(command[0], [*command[1:6], "--respondent", "Dee Q"], env=env,
                           encoding="utf-8", timeout=30)
     try:
+        child.expect(rf"note: took over a stale lock of .+ \(pid {killed} on .+\) since "
+                     r".+ \(that session is no longer running\)")
         child.expect("3 of 4 questions answered; starting at question 4")
         child.expect(r"\[4/4\] AL-B-02")
         child.expect(r"Answer \[")
@@ -204,3 +210,4 @@ def test_capture_in_a_pseudo_terminal_resumes_after_a_kill(mini: Path) -> None:
     data = yamlio.read(target).data
     assert len(data["answers"]) == 4 and data["answers"]["AL-B-02"] == {"value": 5}
     assert data["respondent"] == {"name": "Dee Q", "role": "Network lead"}
+    assert [p.name for p in (mini / "responses").iterdir()] == ["alpha.dee-q.yaml"]  # released

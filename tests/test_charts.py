@@ -31,7 +31,8 @@ def test_radar_data_leaves_out_unscored_domains(ctx: dict) -> None:
     data = chart_data.radar(ctx)
     assert data.labels == ("Hosting", "Connectivity")
     assert data.current == pytest.approx((5 / 3, 2.5))
-    assert data.target == (3, 3)
+    # Connectivity: 3, with FX links at 4; both scored, so the target is (3 + 4) / 2.
+    assert data.target == (3, 3.5)
     assert data.scale_max == 5
     assert "Not scored (no answer with a value): People" in data.summary
 

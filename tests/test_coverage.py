@@ -53,13 +53,13 @@ def test_scope_counts_scored_capabilities_and_names_what_is_missing() -> None:
     assert scope.unscored_domains == ("Edge",)
     assert scope.unscored_capabilities == (("Backup", "Core"),)
     assert scope_caveat(scope) == CAVEAT
-    assert scope_caveat(scope, "The overall score").startswith(
+    assert scope_caveat(scope, "The overall score is").startswith(
         "The overall score is based on 2 of 5 capabilities;")
 
 
 def test_unanswered_questions_in_scored_domains_are_listed(in_root: Path) -> None:
     table = _run("score", str(PARTIAL))
-    assert "Not every question answered: Core 66%." in table  # 2 of 3, rounded down
+    assert "Not every question answered: Core 67%." in table  # 2 of 3 (never 100% unless so)
     assert "Not every question answered" not in _run("score", str(WORKED))
 
 
@@ -84,11 +84,11 @@ def test_caveat_wording() -> None:
 
 def test_score_table_and_markdown_carry_the_caveat(in_root: Path) -> None:
     table = _run("score", str(PARTIAL))
-    assert "The overall score is based on 2 of 5 capabilities; Edge not scored; also not " \
-           "scored: Backup (Core)." in table
+    assert "The overall score, target and gap are based on 2 of 5 capabilities; Edge not " \
+           "scored; also not scored: Backup (Core)." in table
     markdown = _run("score", str(PARTIAL), "--format", "markdown")
-    assert "*The overall score is based on 2 of 5 capabilities;" in markdown
-    assert "is based on" not in _run("score", str(WORKED))
+    assert "*The overall score, target and gap are based on 2 of 5 capabilities;" in markdown
+    assert "based on" not in _run("score", str(WORKED))
 
 
 def test_programme_readiness_says_what_it_leaves_out(in_root: Path) -> None:

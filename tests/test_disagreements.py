@@ -59,7 +59,7 @@ def test_table_lists_most_spread_first_with_answers_and_notes(mini: Path) -> Non
 Mini Ltd — questions to discuss, 2026-01-15
 (answers differing by the disagreement threshold or more; most spread first)
 
-1. AL-A-01  spread 4.0  ·  Alpha / Alpha capability  ·  combined 3
+1. AL-A-01  spread 4.00  ·  Alpha / Alpha capability  ·  combined 3
    First alpha question?
      Ann (CIO)              1  high
      Bob (Engineer)         3  medium
@@ -67,13 +67,13 @@ Mini Ltd — questions to discuss, 2026-01-15
        notes: =cmd|' /C calc'!A0
        evidence: roadmap
 
-2. AL-B-02  spread 3.0  ·  Alpha / Beta capability  ·  combined 2.5
+2. AL-B-02  spread 3.00  ·  Alpha / Beta capability  ·  combined 2.5
    Second beta question?
      Dee                    1  high
      Carl (Architect)       4  –
        notes: we | they <b>
 
-3. AL-A-02  spread 2.0  ·  Alpha / Alpha capability  ·  combined 2
+3. AL-A-02  spread 2.00  ·  Alpha / Alpha capability  ·  combined 2
    Second alpha question?
      Bob (Engineer)         1  –
      Carl (Architect)       2  –

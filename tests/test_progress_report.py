@@ -29,7 +29,9 @@ def test_no_baseline_no_block() -> None:
 def test_block_has_the_comparison_the_trend_and_words() -> None:
     data = block(CURRENT)
     assert data is not None
-    assert data["overall"]["delta"] == round(2.0139 - 1.9583, 4)
+    o = data["overall"]
+    assert o["delta"] == o["current"] - o["baseline"]  # unrounded
+    assert round(o["delta"], 4) == round(2.0139 - 1.9583, 4)
     assert data["label"] == "June 2025"
     # The change shown is worked out from the rounded scores (2.01 - 1.96), the JSON delta
     # stays unrounded (0.0556, which is what makes the status "improved").

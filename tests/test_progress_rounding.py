@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assess.cli import main
-from assess.progress.words import shown_delta, signed_change
+from assess.numbers import show_score, shown_delta
+from assess.progress.words import signed_change
 
 from .conftest import DATA
 
@@ -57,13 +58,15 @@ def test_shown_delta_is_the_difference_of_the_shown_scores() -> None:
 @given(st.floats(0, 5, allow_nan=False), st.floats(0, 5, allow_nan=False))
 def test_the_reader_s_subtraction_always_agrees(baseline: float, current: float) -> None:
     shown = signed_change(baseline, current, current - baseline)
-    expected = float(f"{current:.2f}") - float(f"{baseline:.2f}")
+    expected = float(show_score(current)) - float(show_score(baseline))
     assert float(shown) == round(expected, 2)
 
 
 def test_headline_and_json(in_root: Path) -> None:
     data = json.loads(_run("compare", str(BASE), str(CURRENT), "--format", "json"))
-    assert data["overall"]["delta"] == 0.0556  # full precision kept
+    o = data["overall"]
+    assert o["delta"] == o["current"] - o["baseline"]  # full precision kept
+    assert round(o["delta"], 4) == 0.0556 and o["delta"] != 0.0556
     assert data["headline"].startswith("Overall maturity rose from 1.96 to 2.01 (+0.05)")
 
 

@@ -87,9 +87,12 @@ def test_a_name_of_no_known_format_needs_format(tmp_path: Path, runner: CliRunne
     assert "cannot tell the format from the name; give --format (html, markdown, pdf, xlsx)" \
         in result.stderr
     assert not out.exists()
+    # Nor does --format html make a Word name right (issue 19: the suffix must fit).
     result = runner.invoke(main, ["report", str(FIXTURE), "--format", "html", "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    assert out.read_text().startswith("<!DOCTYPE html>")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: {out}: the format is html, so the name must end "
+                                  "in .html or .htm\n")
+    assert not out.exists()
 
 
 def test_several_formats_into_a_file_is_an_error(tmp_path: Path, runner: CliRunner) -> None:

@@ -122,10 +122,10 @@ def test_questions_show_scale_labels_and_settled_disagreements() -> None:
     line = next(" ".join(x.split()) for x in out.splitlines()
                 if x.strip().startswith("RESPONSE-1a"))
     assert line.endswith("LI NI FI LI 3.00 medium consensus (settles a disagreement)")
-    # the median of LI (2) and PI (1) is between labels, so it shows as a number
+    # labels are ordinal: the median of LI and PI is the lower middle label, PI (not 1.5)
     line = next(" ".join(x.split()) for x in out.splitlines()
                 if x.strip().startswith("ASSET-2b"))
-    assert line.endswith("1.5 LI PI – 1.00 low")
+    assert line.endswith("PI LI PI – 1.00 low")
 
 
 # --- --by-respondent -------------------------------------------------------------------
@@ -137,10 +137,10 @@ def test_by_respondent_table(in_root: Path) -> None:
 
         Domain / capability   Ann   Bob  Combined  Target  Range
         -------------------  ----  ----  --------  ------  -----
-        ALPHA                2.50  1.50      2.00     3.0   1.00
-          Alpha capability   2.50  1.50      2.00     3.0   1.00
-          Beta capability       –     –         –     4.0      –
-        OVERALL              2.50  1.50      2.00     3.0   1.00
+        ALPHA                2.50  1.50      2.00       3   1.00
+          Alpha capability   2.50  1.50      2.00       3   1.00
+          Beta capability       –     –         –       4      –
+        OVERALL              2.50  1.50      2.00       3   1.00
 
         Range: highest minus lowest respondent score. Combined: everyone's answers combined, a consensus answer winning where there is one.
         """)  # noqa: E501
@@ -164,7 +164,7 @@ def test_by_respondent_csv_and_markdown() -> None:
     assert rows[2] == ["alpha", "alpha_cap", "Alpha capability", "2.5", "1.5", "2.0", "3.0",
                        "1.0"]
     out = score(str(MINI), "--by-respondent", "--format", "markdown")
-    assert "| Alpha capability | 2.50 | 1.50 | 2.00 | 3.0 | 1.00 |" in out
+    assert "| Alpha capability | 2.50 | 1.50 | 2.00 | 3 | 1.00 |" in out
 
 
 def test_by_respondent_leaves_the_consensus_to_the_combined_column() -> None:
@@ -172,7 +172,7 @@ def test_by_respondent_leaves_the_consensus_to_the_combined_column() -> None:
     assert [r["name"] for r in data["respondents"]] == ["Daniel Reeve", "Maria Okoye"]
     response = data["domains"][0]["capabilities"][2]
     assert response["scores"] == {"Daniel Reeve": 0.0, "Maria Okoye": 2.0}
-    assert response["combined"] == 2.0
+    assert response["combined"] == 1.0  # RESPONSE-2a (PI, FI) combines to PI: MIL1
 
 
 def test_respondent_names_are_neutralised_in_csv_headers(tmp_path: Path) -> None:
@@ -197,12 +197,15 @@ def test_by_respondent_and_questions_cannot_be_combined() -> None:
 
 def test_table_explains_levels_and_marks_disagreement(in_root: Path) -> None:
     out = score("examples/methods/c2m2-style")
-    assert "  OT event and incident response                  2.00  2 Performed      2.0  " \
-           "0.00       80%    3.00  medium      ! disagreement" in out
+    # RESPONSE-2a (PI, FI) combines to PI, the lower middle label, which blocks MIL2.
+    assert "  OT event and incident response                  1.00  1 Initiated        2  " \
+           "1.00       80%    3.00  medium      ! disagreement" in out
+    assert ("  OT event and incident response: level 1 (Initiated) achieved; level 2 "
+            "(Performed) blocked by RESPONSE-2a PI") in out
     assert ("  OT identity and access management: stays at level 0 (Incomplete); level 1 "
             "(Initiated) blocked by ACCESS-1b PI") in out
     assert ("  OT asset, change and configuration management: level 1 (Initiated) achieved; "
-            "level 2 (Performed) blocked by ASSET-2b 1.5") in out
+            "level 2 (Performed) blocked by ASSET-2b PI") in out
 
 
 def test_json_carries_level_detail_and_disagreement() -> None:
@@ -212,7 +215,7 @@ def test_json_carries_level_detail_and_disagreement() -> None:
     assert change["levels"][1] == {
         "level": 2, "value": None, "achieved": False, "blocking": ["PA1.1", "PA2.2"],
         "parts": [{"id": "PA2.1", "value": 92.5, "rating": "F", "questions": ["CHG-PA21"]},
-                  {"id": "PA2.2", "value": 50.0, "rating": "P", "questions": ["CHG-PA22"]}]}
+                  {"id": "PA2.2", "value": 7.5, "rating": "N", "questions": ["CHG-PA22"]}]}
     # weighted_mean explains nothing extra: its JSON keeps the foundation's keys
     mini = json.loads(score(str(MINI), "--format", "json"))
     assert "levels" not in mini["domains"][0]["capabilities"][0]
@@ -303,6 +306,6 @@ def test_an_unscored_capability_shows_no_spread(tmp_path: Path) -> None:
     landing = next(line for line in table.splitlines() if line.strip().startswith("Landing zone"))
     assert "–" not in landing                      # a scored capability keeps its spread
     md = runner.invoke(main, ["score", str(acme), "--format", "markdown"]).stdout
-    assert "| Power and cooling resilience | – | – | 3.0 | – | 0% | – | – |" in md
+    assert "| Power and cooling resilience | – | – | 3 | – | 0% | – | – |" in md
     data = json.loads(runner.invoke(main, ["score", str(acme), "--format", "json"]).stdout)
     assert data["domains"][2]["capabilities"][0]["spread"] == 0.0   # JSON keeps its float

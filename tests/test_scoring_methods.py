@@ -232,12 +232,13 @@ def test_samm_levels_do_not_gate_each_other_and_top_out_at_three() -> None:
     assert run("sum_of_level_means", full, samm()).score == 3.0
 
 
-def test_samm_na_stream_leaves_its_level_mean() -> None:
+def test_samm_na_stream_leaves_its_level_mean_an_unanswered_one_counts_0() -> None:
     items = samm_items((1, "A", 0.5), (1, "B", "n/a"), (2, "A", 0.25), (2, "B", None))
     out = run("sum_of_level_means", items, samm())
-    assert [lv.value for lv in out.levels] == [0.5, 0.25, None]
-    assert out.score == 0.75
-    # unanswered counted as 0 when the framework says so: level 2 = (0.25 + 0) / 2
+    # Level 1: B is n/a, so A alone. Level 2: B unanswered counts as 0, as the SAMM
+    # toolbox counts it, whatever `unanswered` says: (0.25 + 0) / 2.
+    assert [lv.value for lv in out.levels] == [0.5, 0.125, None]
+    assert out.score == 0.625
     assert run("sum_of_level_means", items, samm(unanswered="zero")).score == 0.625
 
 
@@ -259,9 +260,9 @@ def test_outcome_and_plain_float_both_work() -> None:
 
 @pytest.mark.parametrize(("example", "scores"), [
     ("weighted-mean", {"wp_devices": 2.75, "wp_service_desk": 1.0}),
-    ("c2m2-style", {"ot_assets": 1.0, "ot_access": 0.0, "ot_response": 2.0}),
-    ("iso33020-style", {"incident_process": 2.0, "change_process": 1.0}),
-    ("samm-style", {"threat_assessment": 1.25, "security_testing": 1.75}),
+    ("c2m2-style", {"ot_assets": 1.0, "ot_access": 0.0, "ot_response": 1.0}),
+    ("iso33020-style", {"incident_process": 1.0, "change_process": 1.0}),
+    ("samm-style", {"threat_assessment": 1.25, "security_testing": 1.5}),
 ])
 def test_worked_examples(example: str, scores: dict[str, float]) -> None:
     result_ = score_assessment(load_workspace(ROOT / "examples" / "methods" / example)

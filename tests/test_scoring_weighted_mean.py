@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from assess.cli import main
-from assess.scoring import floor_level, score_assessment
+from assess.scoring import score_assessment
 from assess.workspace import load_workspace
 
 from .conftest import DATA
@@ -53,12 +53,6 @@ def test_unanswered_can_count_as_zero() -> None:
                                            inputs.responses))
     # beta: AL-B-01 stays n/a (out), AL-B-02 unanswered counts as 0
     assert result.capability("beta_cap").score == 0.0
-
-
-@pytest.mark.parametrize(("score", "level"), [(2.9999999, 3), (3.0, 3), (2.5, 2), (0.0, 0),
-                                               (4.999999999, 5)])
-def test_floor_level_guards_float_error(score: float, level: int) -> None:
-    assert floor_level(score) == level
 
 
 def test_same_input_same_bytes() -> None:

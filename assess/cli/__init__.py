@@ -88,3 +88,20 @@ def main(ctx: click.Context, verbose: bool) -> None:
       assess init client-2026 --organisation "Northshire Council"
     """
     ctx.obj = {"verbose": verbose}
+    _exit_cleanly_on_sigterm(ctx)
+
+
+def _exit_cleanly_on_sigterm(ctx: click.Context) -> None:
+    """While a command runs, SIGTERM unwinds like Ctrl-C (SystemExit 143), so writes in
+    progress remove their temporary files and folders instead of leaving them behind."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, previous))

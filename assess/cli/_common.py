@@ -14,16 +14,18 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INVALID = 3
+EXIT_ENVIRONMENT = 4
 EXIT_UNEXPECTED = 1
 
 
 def handle_errors(fn: F) -> F:
-    """Map core errors to the exit codes of SPEC.md section 7: UsageError -> 2, other
-    AssessError -> 3, anything else -> 1."""
+    """Map core errors to the exit codes of SPEC.md section 7: UsageError -> 2,
+    EnvironmentFailure and any other OSError (permission, disk full, a path under a file)
+    -> 4, other AssessError -> 3, anything else -> 1."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from assess.errors import AssessError, InvalidInput, UsageError
+        from assess.errors import AssessError, EnvironmentFailure, InvalidInput, UsageError
 
         try:
             return fn(*args, **kwargs)
@@ -35,6 +37,9 @@ def handle_errors(fn: F) -> F:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             sys.exit(EXIT_INVALID)
+        except EnvironmentFailure as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_ENVIRONMENT)
         except AssessError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(EXIT_INVALID)
@@ -42,6 +47,11 @@ def handle_errors(fn: F) -> F:
             raise
         except BrokenPipeError:
             sys.exit(EXIT_UNEXPECTED)
+        except OSError as exc:
+            from assess.files import environment_failure
+
+            click.echo(f"error: {environment_failure(exc)}", err=True)
+            sys.exit(EXIT_ENVIRONMENT)
         except Exception as exc:
             ctx = click.get_current_context(silent=True)
             root = ctx.find_root() if ctx else None
@@ -55,13 +65,17 @@ def handle_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Print ``text`` or write it atomically to ``output``."""
+def emit(text: str, output: Path | None, fmt: str | None) -> None:
+    """Print ``text`` or write it atomically to ``output``, after the output checks
+    (:func:`assess.outputs.check_output`: a suffix that fits ``fmt``, not an assessment's
+    own file)."""
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
+    from assess.outputs import check_output
     from assess.yamlio import write_text
 
+    check_output(output, fmt)
     write_text(output, text)
     click.echo(f"wrote {output}", err=True)
 

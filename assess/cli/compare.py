@@ -39,4 +39,4 @@ def compare(assessments: tuple[Path, ...], fmt: str, tolerance: float,
         raise click.UsageError(f"give BASELINE and CURRENT (or just CURRENT), not "
                                f"{len(assessments)} folders; `assess trend` follows several")
     baseline, current = (None, assessments[0]) if len(assessments) == 1 else assessments
-    emit(render_compare(compare_paths(baseline, current, tolerance), fmt), output)
+    emit(render_compare(compare_paths(baseline, current, tolerance), fmt), output, fmt)

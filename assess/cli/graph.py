@@ -39,12 +39,15 @@ def graph(assessment: Path, fmt: str | None, output: Path | None) -> None:
         raise click.UsageError(f"--format {fmt} does not match the output name {output} "
                                f"(a .{implied} file)")
     fmt = fmt or implied or "png"
+    from assess.outputs import check_output
 
+    target = output or Path(f"dependency-graph.{fmt}")
+    if output is not None or fmt in ("svg", "png"):
+        check_output(target, fmt)
     data = render_graph(assessment, fmt)
     if isinstance(data, str) and output is None:
         click.echo(data, nl=False)
         return
-    target = output or Path(f"dependency-graph.{fmt}")
     from assess.yamlio import write_bytes
 
     write_bytes(target, data.encode("utf-8") if isinstance(data, str) else data)

@@ -43,7 +43,7 @@ def recommend(assessment: Path, fmt: str, top: int | None, domain: str | None,
                                "cannot be combined with --programmes")
     analysis = analyse(assessment)
     if readiness:
-        emit(render_readiness(analysis.readiness(), fmt), output)
+        emit(render_readiness(analysis.readiness(), fmt), output, fmt)
         return
     view = select(analysis.recommendations, top=top, domain=domain, programme=programme)
-    emit(render_recommendations(view, fmt), output)
+    emit(render_recommendations(view, fmt), output, fmt)

@@ -34,4 +34,4 @@ def roadmap(assessment: Path, capacity: float | None, fmt: str, output: Path | N
     from assess.render.roadmap import render_roadmap
 
     analysis = analyse(assessment)
-    emit(render_roadmap(analysis.roadmap(capacity), analysis.recommendations, fmt), output)
+    emit(render_roadmap(analysis.roadmap(capacity), analysis.recommendations, fmt), output, fmt)

@@ -49,12 +49,12 @@ def score(assessment: Path, fmt: str, output: Path | None, by_respondent: bool,
         from assess.render.score_respondents import render_by_respondent
         from assess.scoring.respondents import score_by_respondent
 
-        emit(render_by_respondent(score_by_respondent(ws.scoring_inputs()), fmt), output)
+        emit(render_by_respondent(score_by_respondent(ws.scoring_inputs()), fmt), output, fmt)
         return
     result = score_assessment(ws.scoring_inputs())
     if disagreements:
         from assess.render.disagreements import render_disagreements
 
-        emit(render_disagreements(result, fmt), output)
+        emit(render_disagreements(result, fmt), output, fmt)
         return
-    emit(render_scores(result, fmt, questions=questions), output)
+    emit(render_scores(result, fmt, questions=questions), output, fmt)

@@ -42,6 +42,7 @@ def template(questionnaire: str | None, fmt: str, output: Path | None, all_: boo
       assess template --all --format xlsx -o workshop-pack/
       assess template network --assessment work/northshire-2025 --format xlsx -o network.xlsx
     """
+    from assess.outputs import check_folder, check_output
     from assess.yamlio import write_bytes
 
     if all_ == (questionnaire is not None):
@@ -53,16 +54,19 @@ def template(questionnaire: str | None, fmt: str, output: Path | None, all_: boo
         from assess.workshop.templates import write_all
 
         assert output is not None
+        check_folder(output)
         for path in write_all(output, fmt, assessment):
             click.echo(f"wrote {path}", err=True)
         return
     from assess.workshop.templates import make_template
 
     assert questionnaire is not None
+    if output is not None:
+        check_output(output, fmt)
     content = make_template(questionnaire, fmt, assessment)
     if isinstance(content, bytes):
         assert output is not None
         write_bytes(output, content)
         click.echo(f"wrote {output}", err=True)
     else:
-        emit(content, output)
+        emit(content, output, fmt)

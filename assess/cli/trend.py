@@ -37,6 +37,10 @@ def trend(assessments: tuple[Path, ...], fmt: str, chart: Path | None, follow: b
 
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         raise click.BadParameter("the chart file must end in .png or .svg", param_hint="--chart")
+    if chart is not None:
+        from assess.outputs import check_target
+
+        check_target(chart)
     if follow:
         if len(assessments) != 1:
             raise click.UsageError("--follow starts from exactly one assessment")
@@ -49,7 +53,7 @@ def trend(assessments: tuple[Path, ...], fmt: str, chart: Path | None, follow: b
         raise AssessError("a trend needs at least two assessments, got 1: give several "
                           "folders, or one with --follow to follow its `baseline:` links")
     result = trend_paths(list(assessments))
-    emit(render_trend(result, fmt), output)
+    emit(render_trend(result, fmt), output, fmt)
     if chart is not None:
         from assess.render.trend_chart import draw_trend
 

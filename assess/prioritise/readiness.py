@@ -122,7 +122,7 @@ def readiness_from(links: Links, domain_names: Mapping[str, str] | None = None
             attained += amount * got
             if cap.gap:
                 short.append((amount * (1 - got), cap_id, amount))
-        ready = round(attained / total, 6) if total > 0 else None
+        ready = attained / total if total > 0 else None
         shortfall = sum(s for s, _, _ in short)
         blockers = []
         for size, cap_id, amount in sorted(short, key=lambda x: (-x[0], x[1])):
@@ -132,8 +132,8 @@ def readiness_from(links: Links, domain_names: Mapping[str, str] | None = None
                             if t in serving[prog_id])
             blockers.append(Blocker(
                 capability=cap_id, name=cap.name, domain=cap.domain, score=cap.score,
-                target=cap.target, gap=cap.gap or 0.0, reach=round(amount, 6),
-                share=round(size / shortfall, 6) if shortfall > 0 else 0.0,
+                target=cap.target, gap=cap.gap or 0.0, reach=amount,
+                share=size / shortfall if shortfall > 0 else 0.0,
                 technologies=through,
             ))
         out.append(Readiness(

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from assess.errors import AssessError
 from assess.models import DependencyModel
+from assess.numbers import show_gap, show_target
 from assess.scoring.results import ScoreResult
 
 from .links import Links, join
@@ -318,10 +319,11 @@ def rationale(links: Links, step: Step, dependents: Sequence[str], feeds: str) -
                      f"({_steps(links, others)})")
     parts.append(feeds)
     if step.beyond_target:
-        parts.append(f"goes beyond its target of {cap.target:g} because "
+        parts.append(f"goes beyond its target of {show_target(cap.target)} because "
                      f"{_steps(links, others) if others else 'its next step'} needs it")
     else:
-        parts.append(f"gap {cap.gap or 0:.2f} to target {cap.target:g}")
+        parts.append(f"gap {show_gap(cap.target, cap.score)} to target "
+                     f"{show_target(cap.target)}")
     risk = risk_of(links, step.capability)
     if risk != RISK_NEUTRAL:
         parts.append(f"risk {risk} of 5 while weak")

@@ -170,7 +170,7 @@ def _mean(pairs: Sequence[tuple[float, float | None]]) -> float | None:
     total = sum(w for w, _ in scored)
     if not scored or total <= 0:
         return None
-    return round(sum(w * s for w, s in scored) / total, 6)
+    return sum(w * s for w, s in scored) / total
 
 
 def projected_scores(result: ScoreResult, reached: Mapping[str, int]

@@ -10,7 +10,6 @@ for every level. The same ``n`` and ``seed`` always give the same model.
 
 from __future__ import annotations
 
-import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +24,8 @@ from assess.models import (
     Technology,
     TechnologyLink,
 )
+from assess.numbers import gap_of, level_of
+from assess.scoring import target_on_basis, weighted_mean
 from assess.scoring.results import CapabilityResult, DomainResult, Overall, ScoreResult
 
 LEVEL_NAMES = {0: "Absent", 1: "Initial", 2: "Developing", 3: "Defined", 4: "Managed",
@@ -46,44 +47,38 @@ class ScoredCapability:
     name: str = ""
 
 
-def _level(score: float) -> int:
-    return math.floor(score + 1e-6)
-
-
 def score_result(capabilities: Sequence[ScoredCapability], scale: tuple[int, int] = (0, 5),
                  organisation: str = "Synthetic Ltd") -> ScoreResult:
     """A ScoreResult holding ``capabilities`` grouped by domain (first-seen order)."""
     domains: dict[str, list[CapabilityResult]] = {}
     for c in capabilities:
-        gap = None if c.score is None else round(max(0.0, c.target - c.score), 6)
+        gap = None if c.score is None else gap_of(c.target, c.score)
         domains.setdefault(c.domain, []).append(CapabilityResult(
             id=c.id, name=c.name or c.id.replace("_", " ").capitalize(), domain=c.domain,
-            weight=c.weight, score=c.score, level=None if c.score is None else _level(c.score),
+            weight=c.weight, score=c.score, level=None if c.score is None else level_of(c.score),
             target=c.target, gap=gap, coverage=0.0 if c.score is None else 1.0, spread=0.0,
             disagreement=False, confidence=None,
         ))
     results = []
     for ident, caps in domains.items():
-        scored = [(c.weight, c.score) for c in caps if c.score is not None]
-        total = sum(w for w, _ in scored)
-        score = round(sum(w * s for w, s in scored) / total, 6) if scored else None
-        target = sum(c.weight * c.target for c in caps) / sum(c.weight for c in caps)
+        score = weighted_mean([(c.weight, c.score) for c in caps])
+        target = target_on_basis([(c.weight, c.target, c.score) for c in caps])
         results.append(DomainResult(
             id=ident, name=ident.replace("_", " ").capitalize(), weight=1.0, score=score,
-            level=None if score is None else _level(score), target=round(target, 6),
-            gap=None if score is None else round(max(0.0, target - score), 6),
+            level=None if score is None else level_of(score), target=target,
+            gap=None if score is None else gap_of(target, score),
             coverage=1.0, capabilities=tuple(caps)))
     scores = [d.score for d in results if d.score is not None]
     overall = sum(scores) / len(scores) if scores else None
-    overall_target = sum(d.target for d in results) / len(results) if results else 0.0
+    overall_target = target_on_basis([(1.0, d.target, d.score) for d in results])
     return ScoreResult(
         organisation=organisation, date="2026-01-01", framework="synthetic",
         method="weighted_mean", aggregation="median", scale_min=float(scale[0]),
         scale_max=float(scale[1]), level_names={k: v for k, v in LEVEL_NAMES.items()
                                                 if scale[0] <= k <= scale[1]},
-        overall=Overall(score=overall, level=None if overall is None else _level(overall),
+        overall=Overall(score=overall, level=None if overall is None else level_of(overall),
                         target=overall_target, gap=None if overall is None else
-                        max(0.0, overall_target - overall), coverage=1.0),
+                        gap_of(overall_target, overall), coverage=1.0),
         domains=tuple(results),
     )
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assess.errors import AssessError
+from assess.numbers import reached
 from assess.scoring.results import ScoreResult
 
 from .achieved import PlanOutcome
@@ -36,8 +37,8 @@ from .versions import QuestionPair, VersionChanges
 
 TOLERANCE = 0.05
 """Largest |delta| still called unchanged (inclusive)."""
-MET = 1e-9
-"""Float guard for 'score reached target'."""
+SLACK = 1e-9
+"""Float guard on the tolerance's bounds: a delta of 0.05 plus float noise is unchanged."""
 
 Status = Literal["improved", "unchanged", "declined", "not comparable", "not assessed"]
 STATUSES: tuple[Status, ...] = ("improved", "unchanged", "declined", "not comparable",
@@ -69,7 +70,7 @@ class Change:
     @property
     def coverage(self) -> float | None:
         """Share of the counted answers that were compared; None when nothing was answered."""
-        return round(self.compared / self.counted, 6) if self.counted else None
+        return self.compared / self.counted if self.counted else None
 
     @property
     def like_for_like(self) -> bool:
@@ -112,6 +113,10 @@ class QuestionChange:
             return "added since the baseline"
         if self.pair.how == "removed":
             return "removed since the baseline"
+        if self.pair.how == "out of scope":
+            return "out of scope now (its questionnaire is not in the current assessment)"
+        if self.pair.how == "new in scope":
+            return "not in the baseline's scope"
         return _one_side("the baseline", self.baseline, self.baseline_na) + "; " + \
             _one_side("now", self.current, self.current_na)
 
@@ -163,6 +168,41 @@ class Comparison:
     def months(self) -> int:
         """Whole months from the baseline date to the current date."""
         return months_between(self.baseline.date, self.current.date)
+
+    def scope(self) -> ScopeDifference:
+        """What the two assessments' scopes share."""
+        return scope_difference(self.baseline, self.current)
+
+
+@dataclass(frozen=True)
+class ScopeDifference:
+    """Capabilities in both assessments' scopes, and what is in one only."""
+
+    shared: int
+    """Capabilities in both scopes: what a comparison of the two can rest on."""
+    baseline_capabilities: int
+    current_capabilities: int
+    baseline_only: tuple[str, ...]
+    """Names of the domains (questionnaires) in the baseline's scope only."""
+    current_only: tuple[str, ...]
+    """Names of the domains in the current scope only."""
+
+    @property
+    def same(self) -> bool:
+        return self.shared == self.baseline_capabilities == self.current_capabilities
+
+
+def scope_difference(baseline: ScoreResult, current: ScoreResult) -> ScopeDifference:
+    """Compare the scopes (questionnaires and their capabilities) of two results."""
+    before = {(d.id, c.id) for d in baseline.domains for c in d.capabilities}
+    now = {(d.id, c.id) for d in current.domains for c in d.capabilities}
+    old = {d.id for d in baseline.domains}
+    new = {d.id for d in current.domains}
+    return ScopeDifference(
+        shared=len(before & now), baseline_capabilities=len(before),
+        current_capabilities=len(now),
+        baseline_only=tuple(d.name for d in baseline.domains if d.id not in new),
+        current_only=tuple(d.name for d in current.domains if d.id not in old))
 
 
 def months_between(start: str, end: str) -> int:
@@ -239,9 +279,9 @@ def compare_results(baseline: ScoreResult, current: ScoreResult, versions: Versi
 
 
 def status_of(delta: float, tolerance: float) -> Status:
-    if delta > tolerance + MET:
+    if delta > tolerance + SLACK:
         return "improved"
-    if delta < -tolerance - MET:
+    if delta < -tolerance - SLACK:
         return "declined"
     return "unchanged"
 
@@ -257,7 +297,7 @@ def _change(ident: str, name: str, baseline: float | None, current: float | None
     elif baseline is None or current is None or compared == 0:
         status = "not comparable"
     else:
-        delta = round(current - baseline, 6)
+        delta = current - baseline
         status = status_of(delta, tolerance)
     return Change(ident, name, baseline, current, delta, status, b_level, c_level, b_target,
                   c_target, compared, counted, capabilities)
@@ -308,7 +348,7 @@ def _one_side(side: str, value: float | None, na: bool) -> str:
 def _met(score: float | None, target: float | None) -> bool | None:
     if score is None or target is None:
         return None
-    return score >= target - MET
+    return reached(score, target)
 
 
 def targets_changed(domains: Sequence[Change]) -> tuple[TargetChange, ...]:

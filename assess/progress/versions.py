@@ -9,6 +9,11 @@ Matching runs questionnaire by questionnaire (a question never moves between dom
 3. current questions left over are ``added``; baseline questions left over are
    ``removed``.
 
+A questionnaire in only one assessment's scope is not a change of version: its questions
+are ``out of scope`` (in the baseline only: the current assessment did not ask that
+questionnaire) or ``new in scope`` (in the current assessment only), never "removed" or
+"added".
+
 Matching is one to one. A question split into two inherits its history in the first of
 the two (questionnaire order); the other counts as added. Two questions merged into one
 match the first replaced id the baseline has; the other counts as removed. Everything
@@ -23,7 +28,7 @@ from typing import Literal
 
 from assess.models import Questionnaire
 
-How = Literal["same", "renamed", "added", "removed"]
+How = Literal["same", "renamed", "added", "removed", "out of scope", "new in scope"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,11 @@ class VersionChanges:
         """True when both sides asked exactly the same questions under the same ids."""
         return all(p.how == "same" for p in self.pairs)
 
+    def only_in(self, side: Literal["baseline", "current"]) -> tuple[QuestionnaireVersions, ...]:
+        """Questionnaires in one side's scope only."""
+        return tuple(q for q in self.questionnaires
+                     if (q.current is None if side == "baseline" else q.baseline is None))
+
 
 def match_questions(baseline: Sequence[Questionnaire],
                     current: Sequence[Questionnaire]) -> VersionChanges:
@@ -90,10 +100,18 @@ def match_questions(baseline: Sequence[Questionnaire],
 
 def _match_one(ident: str, old: Questionnaire | None,
                new: Questionnaire | None) -> list[QuestionPair]:
-    old_caps = {x.id: x.capability for x in old.questions} if old else {}
+    """The pairs of one questionnaire (either side may be missing: out of its scope)."""
+    if new is None or old is None:  # in one side's scope only: no version change
+        if new is not None:
+            return [QuestionPair(ident, None, x.id, None, x.capability, "new in scope")
+                    for x in new.questions]
+        assert old is not None
+        return [QuestionPair(ident, x.id, None, x.capability, None, "out of scope")
+                for x in old.questions]
+    old_caps = {x.id: x.capability for x in old.questions}
     claimed: set[str] = set()
     pairs: list[QuestionPair] = []
-    current = list(new.questions) if new else []
+    current = list(new.questions)
     # Same ids first, so a later question's `replaces` cannot steal a question that
     # still exists under its own id.
     same = {x.id for x in current if x.id in old_caps}

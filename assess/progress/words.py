@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from assess.numbers import show_delta, show_percent, show_score
+
 from .achieved import PlanOutcome
 from .compare import Comparison
 from .versions import How, VersionChanges
@@ -16,33 +18,17 @@ def month_year(iso: str) -> str:
     return f"{calendar.month_name[day.month]} {day.year}"
 
 
-def signed(delta: float | None, digits: int = 2) -> str:
-    """'+0.30', '-0.12', '0.00' (no sign on a change that rounds to nothing); '–' for None."""
-    if delta is None:
-        return "–"
-    if abs(delta) < 0.5 * 10 ** -digits:
-        return f"{0:.{digits}f}"
-    return f"{delta:+.{digits}f}"
-
-
-def shown_delta(baseline: float | None, current: float | None, digits: int = 2
-                ) -> float | None:
-    """current - baseline as the reader works it out from the figures shown: both rounded
-    to ``digits`` first, so "1.54 to 1.90" comes with +0.36 even when the unrounded change
-    is 0.355. JSON keeps the unrounded delta; only what is printed beside rounded scores
-    uses this."""
-    if baseline is None or current is None:
-        return None
-    return round(float(f"{current:.{digits}f}") - float(f"{baseline:.{digits}f}"), digits)
-
-
-def signed_change(baseline: float | None, current: float | None, delta: float | None,
-                  digits: int = 2) -> str:
+def signed_change(baseline: float | None, current: float | None, delta: float | None) -> str:
     """The change shown beside ``baseline`` and ``current``: '+0.36', '–' when there is no
-    ``delta`` (not comparable), computed from the rounded figures (:func:`shown_delta`)."""
+    ``delta`` (not comparable), worked out from the shown scores
+    (:func:`assess.numbers.show_delta`). JSON keeps the unrounded delta."""
     if delta is None:
         return "–"
-    return signed(shown_delta(baseline, current, digits), digits)
+    return show_delta(baseline, current)
+
+
+def _and(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _n(count: int, word: str, plural: str | None = None) -> str:
@@ -57,20 +43,25 @@ def headline(c: Comparison) -> str:
     if o.delta is None:
         text = (f"Overall maturity cannot be compared {since}: the two assessments have no "
                 "answered question in common.")
-        return text
+        return " ".join(filter(None, [text, scope_sentence(c)]))
     change = signed_change(o.baseline, o.current, o.delta)
     if o.status == "improved":
-        move = f"rose from {o.baseline:.2f} to {o.current:.2f} ({change})"
+        move = f"rose from {show_score(o.baseline)} to {show_score(o.current)} ({change})"
     elif o.status == "declined":
-        move = f"fell from {o.baseline:.2f} to {o.current:.2f} ({change})"
+        move = f"fell from {show_score(o.baseline)} to {show_score(o.current)} ({change})"
     else:
-        move = f"held steady at {o.current:.2f} (from {o.baseline:.2f})"
-    total = len(c.capabilities())
+        move = f"held steady at {show_score(o.current)} (from {show_score(o.baseline)})"
+    scope = c.scope()
+    total = len(c.capabilities()) if scope.same else scope.shared
     improved, unchanged, declined = (c.count(s) for s in ("improved", "unchanged", "declined"))
     parts = [f"{improved} of {total} capabilities improved"]
     parts.append(f"{unchanged} {'was' if unchanged == 1 else 'were'} unchanged")
     parts.append(f"{declined} declined")
-    text = f"Overall maturity {move} {since}: {', '.join(parts[:-1])} and {parts[-1]}."
+    counts = f"{', '.join(parts[:-1])} and {parts[-1]}."
+    if scope.same:
+        text = f"Overall maturity {move} {since}: {counts}"
+    else:
+        text = f"Overall maturity {move} {since}. {scope_sentence(c)} {counts}"
     met = [t for t in c.targets if t.met]
     if met:
         text += f" {_n(len(met), 'target')} {'was' if len(met) == 1 else 'were'} met since."
@@ -79,6 +70,26 @@ def headline(c: Comparison) -> str:
                  f"roadmap planned for the first {c.plan.months} months "
                  f"{'was' if len(c.plan.due_achieved) == 1 else 'were'} achieved.")
     return text
+
+
+def scope_sentence(c: Comparison) -> str:
+    """'' when both assessments have the same scope; otherwise on how many capabilities the
+    comparison rests and what is in one scope only: "The scopes differ: the comparison
+    rests on the 22 capabilities in both assessments (Network in the baseline only)." """
+    scope = c.scope()
+    if scope.same:
+        return ""
+    only = []
+    if scope.baseline_only:
+        only.append(f"{_and(scope.baseline_only)} in the baseline only")
+    if scope.current_only:
+        only.append(f"{_and(scope.current_only)} in the current assessment only")
+    if not only:  # same questionnaires, different capabilities
+        only.append(f"{scope.baseline_capabilities} capabilities then, "
+                    f"{scope.current_capabilities} now")
+    return (f"The scopes differ: the comparison rests on the "
+            f"{_n(scope.shared, 'capability', 'capabilities')} in both assessments "
+            f"({'; '.join(only)}).")
 
 
 def plan_sentence(plan: PlanOutcome) -> str:
@@ -102,7 +113,7 @@ def coverage_sentence(c: Comparison) -> str:
     o = c.overall
     if not o.counted:
         return "Neither assessment has an answered question."
-    share = f"{o.compared / o.counted:.0%}"
+    share = show_percent(o.compared / o.counted)
     text = (f"{o.compared} of {o.counted} answered questions were answered in both "
             f"assessments and compared ({share})")
     if o.like_for_like:
@@ -113,10 +124,17 @@ def coverage_sentence(c: Comparison) -> str:
 
 
 def versions_sentence(v: VersionChanges) -> str:
-    """Questions renamed, added and removed between the questionnaire versions."""
+    """Questions renamed, added and removed between the questionnaire versions; the
+    questionnaires in one assessment's scope only are named as such, not as removed."""
     if v.unchanged:
         return "Both assessments used the same questions."
-    changed = [q for q in v.questionnaires if q.baseline != q.current]
+    changed = [q for q in v.questionnaires
+               if q.baseline != q.current and q.baseline and q.current]
+    outside = [q.name for q in v.questionnaires if not (q.baseline and q.current)]
+    if not any(v.having(how) for how in ("renamed", "added", "removed")):
+        return (f"The questionnaires in both assessments asked the same questions; "
+                f"{_and(tuple(outside))} {'was' if len(outside) == 1 else 'were'} in one "
+                "assessment's scope only.")
     parts = []
     hows: tuple[How, ...] = ("renamed", "added", "removed")
     for how in hows:
@@ -124,5 +142,9 @@ def versions_sentence(v: VersionChanges) -> str:
         if n:
             parts.append(f"{_n(n, 'question')} {how}")
     where = ", ".join(f"{q.name} {q.baseline or '–'} → {q.current or '–'}" for q in changed)
-    return ("Questionnaires changed between the assessments" + (f" ({where})" if where else "")
+    text = ("Questionnaires changed between the assessments" + (f" ({where})" if where else "")
             + ": " + ", ".join(parts) + ".")
+    if outside:
+        text += (f" {_and(tuple(outside))} {'was' if len(outside) == 1 else 'were'} in one "
+                 "assessment's scope only.")
+    return text

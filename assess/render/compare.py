@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from assess.progress import Change, Comparison, QuestionChange, StepOutcome
+from assess.numbers import show_percent, show_score, show_target
+from assess.progress import Change, Comparison, QuestionChange, StepOutcome, TargetChange
 from assess.progress.words import (
     coverage_sentence,
     headline,
@@ -14,14 +15,10 @@ from assess.progress.words import (
 )
 from assess.scoring.results import ScoreResult
 
-from .text import fmt, md_escape, md_table, pct, table, to_json
+from .text import md_escape, md_table, table, to_json
 
 STEPS_SHOWN = 12
 """Steps listed per group in the table and Markdown (JSON lists them all)."""
-
-
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
 
 
 # --- JSON ----------------------------------------------------------------------------------
@@ -30,10 +27,10 @@ def _r(value: float | None) -> float | None:
 def change_dict(c: Change) -> dict[str, Any]:
     """The fixed keys (id, baseline, current, delta) first, then the rest."""
     return {
-        "id": c.id, "baseline": _r(c.baseline), "current": _r(c.current), "delta": _r(c.delta),
+        "id": c.id, "baseline": c.baseline, "current": c.current, "delta": c.delta,
         "name": c.name, "status": c.status, "baseline_level": c.baseline_level,
-        "current_level": c.current_level, "baseline_target": _r(c.baseline_target),
-        "current_target": _r(c.current_target), "coverage": _r(c.coverage),
+        "current_level": c.current_level, "baseline_target": c.baseline_target,
+        "current_target": c.current_target, "coverage": c.coverage,
         "compared": c.compared, "counted": c.counted, "like_for_like": c.like_for_like,
     }
 
@@ -55,7 +52,7 @@ def _question_dict(q: QuestionChange) -> dict[str, Any]:
     return {"questionnaire": q.pair.questionnaire, "baseline": q.pair.baseline,
             "current": q.pair.current, "how": q.pair.how,
             "capability": q.pair.current_capability or q.pair.baseline_capability,
-            "baseline_value": _r(q.baseline), "current_value": _r(q.current),
+            "baseline_value": q.baseline, "current_value": q.current,
             "compared": q.compared, "reason": q.reason}
 
 
@@ -81,13 +78,19 @@ def compare_dict(c: Comparison) -> dict[str, Any]:
         },
         "questions": {
             "compared": c.overall.compared, "counted": c.overall.counted,
-            "coverage": _r(c.overall.coverage),
+            "coverage": c.overall.coverage,
             "renamed": [{"questionnaire": p.questionnaire, "baseline": p.baseline,
                          "current": p.current} for p in v.having("renamed")],
             "added": [{"questionnaire": p.questionnaire, "id": p.current,
                        "capability": p.current_capability} for p in v.having("added")],
             "removed": [{"questionnaire": p.questionnaire, "id": p.baseline,
                          "capability": p.baseline_capability} for p in v.having("removed")],
+            "out_of_scope": [{"questionnaire": p.questionnaire, "id": p.baseline,
+                              "capability": p.baseline_capability}
+                             for p in v.having("out of scope")],
+            "new_in_scope": [{"questionnaire": p.questionnaire, "id": p.current,
+                              "capability": p.current_capability}
+                             for p in v.having("new in scope")],
             "not_compared": [_question_dict(q) for q in c.not_compared()],
         },
     }
@@ -103,9 +106,9 @@ def compare_dict(c: Comparison) -> dict[str, Any]:
     return data
 
 
-def _target(t: Any) -> dict[str, Any]:
+def _target(t: TargetChange) -> dict[str, Any]:
     return {"kind": t.kind, "id": t.id, "name": t.name, "domain": t.domain,
-            "target": _r(t.target), "baseline": _r(t.baseline), "current": _r(t.current)}
+            "target": t.target, "baseline": t.baseline, "current": t.current}
 
 
 # --- text table ----------------------------------------------------------------------------
@@ -131,8 +134,19 @@ def _change(c: Change) -> str:
 
 
 def _row(c: Change, name: str) -> list[str]:
-    return [name, fmt(c.baseline), fmt(c.current), _change(c), _status(c), _levels(c),
-            pct(c.coverage)]
+    return [name, show_score(c.baseline), show_score(c.current), _change(c), _status(c),
+            _levels(c), show_percent(c.coverage)]
+
+
+def _target_line(t: TargetChange) -> str:
+    return (f"{show_score(t.baseline)} → {show_score(t.current)}, target "
+            f"{show_target(t.target)}")
+
+
+def _listed(c: Comparison) -> list[QuestionChange]:
+    """The questions not compared, one by one, except those of a questionnaire in one
+    scope only: the scope sentence names the questionnaire (JSON lists them all)."""
+    return [q for q in c.not_compared() if q.pair.how not in ("out of scope", "new in scope")]
 
 
 def _title(c: Comparison) -> str:
@@ -175,13 +189,11 @@ def render_table(c: Comparison) -> str:
     lost = [t for t in c.targets if not t.met]
     if met:
         out.append("Targets met since the baseline:")
-        out += [f"  {t.name} ({t.kind}): {fmt(t.baseline)} → {fmt(t.current)}, target "
-                f"{t.target:g}" for t in met]
+        out += [f"  {t.name} ({t.kind}): {_target_line(t)}" for t in met]
         out.append("")
     if lost:
         out.append("Targets met at the baseline but not now:")
-        out += [f"  {t.name} ({t.kind}): {fmt(t.baseline)} → {fmt(t.current)}, target "
-                f"{t.target:g}" for t in lost]
+        out += [f"  {t.name} ({t.kind}): {_target_line(t)}" for t in lost]
         out.append("")
     if c.plan is not None:
         out.append("Baseline recommendations: " + plan_sentence(c.plan))
@@ -195,7 +207,7 @@ def render_table(c: Comparison) -> str:
         out.append("")
     out.append(versions_sentence(c.versions))
     out.append(coverage_sentence(c))
-    for q in c.not_compared():
+    for q in _listed(c):
         ident = q.pair.current or q.pair.baseline
         was = f" (was {q.pair.baseline})" if q.pair.how == "renamed" else ""
         out.append(f"  {q.pair.questionnaire:<18} {ident}{was}: {q.reason}")
@@ -210,8 +222,7 @@ def render_table(c: Comparison) -> str:
 
 
 def _md_row(c: Change, name: str) -> list[str]:
-    return [name, fmt(c.baseline), fmt(c.current), _change(c), _status(c), _levels(c),
-            pct(c.coverage)]
+    return _row(c, name)
 
 
 def render_markdown(c: Comparison, level: int = 1) -> str:
@@ -226,15 +237,15 @@ def render_markdown(c: Comparison, level: int = 1) -> str:
     overview.append(_md_row(c.overall, "**Overall**"))
     parts.append(md_table(["Domain", *header[1:]], overview, "lrrrllr"))
     for d in c.domains:
-        parts.append(f"{h}# {md_escape(d.name)}: {fmt(d.baseline)} → {fmt(d.current)} "
-                     f"({_change(d)})\n")
+        parts.append(f"{h}# {md_escape(d.name)}: {show_score(d.baseline)} → "
+                     f"{show_score(d.current)} ({_change(d)})\n")
         parts.append(md_table(header, [_md_row(x, md_escape(x.name)) for x in d.capabilities],
                               "lrrrllr"))
     if c.targets:
         parts.append(f"{h}# Targets\n")
         parts.append("".join(
             f"- {'Met' if t.met else 'No longer met'}: **{md_escape(t.name)}** ({t.kind}) "
-            f"{fmt(t.baseline)} → {fmt(t.current)}, target {t.target:g}\n" for t in c.targets))
+            f"{_target_line(t)}\n" for t in c.targets))
     if c.plan is not None:
         parts.append(f"{h}# The baseline's recommendations\n")
         parts.append(md_escape(plan_sentence(c.plan)) + "\n")
@@ -252,7 +263,7 @@ def render_markdown(c: Comparison, level: int = 1) -> str:
     parts.append(f"{h}# What was comparable\n")
     parts.append(md_escape(versions_sentence(c.versions)) + " "
                  + md_escape(coverage_sentence(c)) + "\n")
-    missing = c.not_compared()
+    missing = _listed(c)
     if missing:
         rows = [[md_escape(q.pair.questionnaire), md_escape(q.pair.current or "–"),
                  md_escape(q.pair.baseline or "–"), md_escape(q.reason)] for q in missing]

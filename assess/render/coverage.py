@@ -8,10 +8,10 @@ here: "Based on 22 of 37 capabilities; Network and Cybersecurity not scored."
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assess.numbers import show_percent
 from assess.scoring.results import ScoreResult
 
 NAMES_SHOWN = 5
@@ -75,12 +75,13 @@ def _by_domain(pairs: Sequence[tuple[str, str]]) -> str:
 def scope_caveat(scope: ScoredScope, subject: str = "") -> str:
     """'' when every capability in scope is scored; otherwise a sentence such as "Based on
     22 of 37 capabilities; Network and Cybersecurity not scored." (``subject`` 'The
-    overall score' makes it "The overall score is based on ...")."""
+    overall score, target and gap are' makes it "The overall score, target and gap are
+    based on ...")."""
     if scope.complete:
         return ""
     if not scope.scored:
         return "No capability in scope has a score yet: no answer with a value was recorded."
-    lead = f"{subject} is based on" if subject else "Based on"
+    lead = f"{subject} based on" if subject else "Based on"
     parts = [f"{lead} {scope.scored} of {scope.capabilities} capabilities"]
     if scope.unscored_domains:
         parts.append(f"{and_list(scope.unscored_domains)} not scored")
@@ -95,9 +96,9 @@ def answered_caveat(result: ScoreResult) -> str:
     "Not every question answered: Cloud 92%, User interaction 97%."
     (Unscored domains are named by :func:`scope_caveat` instead. How unanswered questions
     count depends on the framework and method, so the sentence states the fact only.)"""
-    # Rounded down: 99.6 % must not read as 100 % in a list of what is incomplete.
-    partial = [f"{d.name} {math.floor(d.coverage * 100)}%" for d in result.domains
-               if d.score is not None and d.coverage < 1 - 1e-9]
+    # show_percent: 99.6 % must not read as 100 % in a list of what is incomplete.
+    partial = [f"{d.name} {show_percent(d.coverage)}" for d in result.domains
+               if d.score is not None and d.coverage < 1]
     if not partial:
         return ""
     return f"Not every question answered: {', '.join(partial)}."

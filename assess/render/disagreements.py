@@ -12,6 +12,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any
 
+from assess.numbers import show_spread
 from assess.scoring.results import (
     CapabilityResult,
     DomainResult,
@@ -21,7 +22,7 @@ from assess.scoring.results import (
 )
 
 from .score_detail import show_answer, show_value
-from .text import fmt, md_escape, md_table, table, to_csv, to_json
+from .text import md_escape, md_table, table, to_csv, to_json
 
 WIDTH = 100
 
@@ -86,8 +87,9 @@ def render_disagreements_table(result: ScoreResult) -> str:
         parts.append(NOTHING)
     for item in items:
         q = item.question
-        parts.append(f"{item.rank}. {q.id}  spread {fmt(q.spread, 1)}  ·  {item.domain.name} / "
-                     f"{item.capability.name}  ·  combined {show_value(q.value, result.scale)}")
+        parts.append(f"{item.rank}. {q.id}  spread {show_spread(q.spread)}  ·  "
+                     f"{item.domain.name} / {item.capability.name}  ·  "
+                     f"combined {show_value(q.value, result.scale)}")
         parts.append(textwrap.fill(" ".join(q.text.split()), WIDTH, initial_indent="   ",
                                    subsequent_indent="   "))
         rows = [[_who(a.respondent, roles), show_answer(a.value), a.confidence or "–"]
@@ -114,8 +116,8 @@ def disagreements_dict(result: ScoreResult) -> dict[str, Any]:
         "disagreements": [{
             "rank": item.rank, "id": item.question.id, "domain": item.domain.id,
             "capability": item.capability.id, "text": item.question.text,
-            "spread": round(item.question.spread, 4),
-            "value": None if item.question.value is None else round(item.question.value, 4),
+            "spread": item.question.spread,
+            "value": item.question.value,
             "answers": [{"respondent": a.respondent, "role": roles.get(a.respondent, ""),
                          "value": a.value, "confidence": a.confidence, "notes": a.notes,
                          "evidence": list(a.evidence)} for a in answers_in_order(item.question)],
@@ -130,7 +132,7 @@ def render_disagreements_csv(result: ScoreResult) -> str:
     header = ["rank", "domain", "capability", "question", "text", "spread", "combined",
               "respondent", "role", "answer", "confidence", "notes", "evidence"]
     rows = [[item.rank, item.domain.id, item.capability.id, item.question.id,
-             item.question.text, round(item.question.spread, 4),
+             item.question.text, item.question.spread,
              show_value(item.question.value, result.scale), a.respondent,
              roles.get(a.respondent, ""), show_answer(a.value), a.confidence or "", a.notes,
              "; ".join(a.evidence)]
@@ -150,7 +152,7 @@ def render_disagreements_markdown(result: ScoreResult) -> str:
         q = item.question
         parts.append(f"## {item.rank}. {md_escape(q.id)} — {md_escape(q.text)}\n")
         parts.append(f"{md_escape(item.domain.name)} / {md_escape(item.capability.name)} · "
-                     f"spread **{fmt(q.spread, 1)}** · combined "
+                     f"spread **{show_spread(q.spread)}** · combined "
                      f"{show_value(q.value, result.scale)}\n")
         rows = [[md_escape(a.respondent), md_escape(roles.get(a.respondent, "")),
                  md_escape(show_answer(a.value)), a.confidence or "–",

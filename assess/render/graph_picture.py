@@ -16,6 +16,8 @@ import io
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from assess.numbers import show_percent, show_score, show_target
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -77,10 +79,6 @@ class Picture:
         return next(b for b in self.boxes if b.node == node)
 
 
-def _score(value: Any) -> str:
-    return "–" if value is None else f"{value:.1f}"
-
-
 def _spread(order: list[str], wanted: dict[str, float], top: float, bottom: float
             ) -> dict[str, float]:
     """Place ``order`` by ``wanted`` height, evenly spaced between ``top`` and ``bottom``."""
@@ -133,17 +131,17 @@ def layout(graph: nx.DiGraph) -> Picture:
     for node in caps:
         a = nodes[node]
         picture.boxes.append(Box(node, "capability", str(a["name"]),
-                                 f"{_score(a.get('current'))} / {_score(a.get('target'))}",
+                                 f"{show_score(a.get('current'))} / {show_target(a.get('target'))}",
                                  0.0, ys[node], gap_colour(a.get("gap"))))
     for node in techs:
         a = nodes[node]
         picture.boxes.append(Box(node, "technology", str(a["name"]),
-                                 f"{_score(a.get('current'))} / {_score(a.get('target'))}",
+                                 f"{show_score(a.get('current'))} / {show_target(a.get('target'))}",
                                  1.0, tech_y[node], gap_colour(a.get("gap"))))
     for node in progs:
         a = nodes[node]
         ready = a.get("readiness")
-        detail = "readiness –" if ready is None else f"readiness {ready * 100:.0f}%"
+        detail = f"readiness {show_percent(ready)}"
         picture.boxes.append(Box(node, "programme", str(a["name"]), detail, 2.0, prog_y[node],
                                  gap_colour(a.get("gap")), a.get("status") == "at risk"))
     for u, v, a in graph.edges(data=True):

@@ -10,7 +10,9 @@ its ``headline``. Keys: everything ``assess compare --format json`` has, plus
 - ``trend``: ``assess trend --format json`` over the baseline chain and this assessment
   (drawn by :func:`assess.render.trend_chart.chart_data` / ``trend_figure``);
 - ``highlights``: ``improved`` and ``declined``, the capabilities that moved most (at
-  most five each, largest change first).
+  most five each, largest change first);
+- ``questions.listed``: the questions not compared, less those of a questionnaire in one
+  assessment's scope only (the versions sentence names the questionnaire instead).
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ def progress_block(progress: Progress | None) -> dict[str, Any] | None:
                       key=lambda c: (-(c.delta or 0), c.id))
     declined = sorted((c for c in caps if c.status == "declined"),
                       key=lambda c: (c.delta or 0, c.id))
+    data["questions"]["listed"] = [q for q in data["questions"]["not_compared"]
+                                   if q["how"] not in ("out of scope", "new in scope")]
     data.update({
         "label": month_year(comparison.baseline.date),
         "sentences": {
@@ -64,9 +68,8 @@ def progress_block(progress: Progress | None) -> dict[str, Any] | None:
 def _highlight(c: Change) -> dict[str, Any]:
     # baseline and current ride along so the change shown can be worked out from the
     # rounded scores, like every other change in the report.
-    return {"id": c.id, "name": c.name, "delta": round(c.delta or 0, 4),
-            "baseline": round(c.baseline, 4) if c.baseline is not None else None,
-            "current": round(c.current, 4) if c.current is not None else None}
+    return {"id": c.id, "name": c.name, "delta": c.delta or 0,
+            "baseline": c.baseline, "current": c.current}
 
 
 REPORT_CHART_SIZE = (7.2, 3.6)

@@ -6,34 +6,31 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from assess.numbers import show_gap, show_percent
 from assess.prioritise.memory import no_cycle_collection
 from assess.prioritise.readiness import Readiness
 from assess.prioritise.recommendations import Recommendation, Recommendations
 
 from .coverage import readiness_caveat
-from .text import md_escape, md_table, pct, table, to_csv, to_json
+from .text import md_escape, md_table, table, to_csv, to_json
 
 WIDTH = 100
 """Width the text table wraps actions and rationales to."""
-
-
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
 
 
 def recommendation_dict(rec: Recommendation) -> dict[str, Any]:
     """The fixed keys of SPEC.md section 8 first, then the facts behind the priority."""
     return {
         "rank": rec.rank, "id": rec.id, "capability": rec.capability, "domain": rec.domain,
-        "from_level": rec.from_level, "to_level": rec.to_level, "priority": _r(rec.priority),
+        "from_level": rec.from_level, "to_level": rec.to_level, "priority": rec.priority,
         "requires": list(rec.requires), "programmes": list(rec.programmes),
         "technologies": list(rec.technologies), "rationale": rec.rationale,
         "effort": rec.effort, "owner": rec.owner,
         "capability_name": rec.capability_name, "action": rec.action,
         "cost_band": rec.cost_band, "action_source": rec.action_source,
-        "unblocks": list(rec.unblocks), "gap": _r(rec.gap), "target": rec.target,
-        "weight": rec.weight, "risk": rec.risk, "value": _r(rec.value),
-        "importance": _r(rec.importance), "urgency": _r(rec.urgency),
+        "unblocks": list(rec.unblocks), "gap": rec.gap, "target": rec.target,
+        "weight": rec.weight, "risk": rec.risk, "value": rec.value,
+        "importance": rec.importance, "urgency": rec.urgency,
         "beyond_target": rec.beyond_target, "unassessed": list(rec.unassessed),
     }
 
@@ -111,9 +108,9 @@ def render_csv(recs: Recommendations) -> str:
               "unblocks", "programmes", "technologies", "rationale", "gap", "risk",
               "beyond_target"]
     rows = [[r.rank, r.id, r.capability, r.capability_name, r.domain, r.from_level,
-             r.to_level, _r(r.priority), r.effort, r.cost_band, r.owner, r.action,
+             r.to_level, r.priority, r.effort, r.cost_band, r.owner, r.action,
              ";".join(r.requires), ";".join(r.unblocks), ";".join(r.programmes),
-             ";".join(r.technologies), r.rationale, _r(r.gap), r.risk, r.beyond_target]
+             ";".join(r.technologies), r.rationale, r.gap, r.risk, r.beyond_target]
             for r in recs.items]
     return to_csv(header, rows)
 
@@ -159,12 +156,12 @@ def _render(recs: Recommendations, fmt: str) -> str:
 
 def readiness_dict(items: tuple[Readiness, ...]) -> dict[str, Any]:
     return {"programmes": [{
-        "id": r.programme, "name": r.name, "weight": r.weight, "readiness": _r(r.readiness),
+        "id": r.programme, "name": r.name, "weight": r.weight, "readiness": r.readiness,
         "status": r.status, "at_risk": r.at_risk, "capabilities": r.capabilities,
         "technologies": list(r.technologies),
         "blockers": [{"capability": b.capability, "name": b.name, "domain": b.domain,
-                      "score": _r(b.score), "target": b.target, "gap": _r(b.gap),
-                      "reach": _r(b.reach), "share": _r(b.share),
+                      "score": b.score, "target": b.target, "gap": b.gap,
+                      "reach": b.reach, "share": b.share,
                       "technologies": list(b.technologies)} for b in r.blockers],
         "scored_capabilities": r.capabilities,
         "unscored_capabilities": list(r.unscored),
@@ -172,7 +169,8 @@ def readiness_dict(items: tuple[Readiness, ...]) -> dict[str, Any]:
 
 
 def _blockers(r: Readiness, limit: int = 3) -> str:
-    shown = [f"{b.name} (gap {b.gap:.2f}, {pct(b.share)})" for b in r.blockers[:limit]]
+    shown = [f"{b.name} (gap {show_gap(b.target, b.score)}, {show_percent(b.share)})"
+             for b in r.blockers[:limit]]
     more = len(r.blockers) - limit
     return "; ".join(shown + ([f"{more} more"] if more > 0 else [])) or "–"
 
@@ -203,7 +201,7 @@ def render_readiness(items: tuple[Readiness, ...], fmt: str) -> str:
     if fmt == "json":
         return to_json(readiness_dict(items))
     if fmt == "csv":
-        data = [[r.programme, r.name, r.weight, _r(r.readiness), r.status, r.capabilities,
+        data = [[r.programme, r.name, r.weight, r.readiness, r.status, r.capabilities,
                  ";".join(r.technologies), ";".join(b.capability for b in r.blockers),
                  ";".join(r.unscored)]
                 for r in items]
@@ -213,8 +211,8 @@ def render_readiness(items: tuple[Readiness, ...], fmt: str) -> str:
               "of shortfall)"]
     caveats = _caveats(items)
     if fmt == "markdown":
-        rows = [[md_escape(r.name), f"{r.weight:g}", pct(r.readiness), r.status, _scored(r),
-                 md_escape(_blockers(r))] for r in items]
+        rows = [[md_escape(r.name), f"{r.weight:g}", show_percent(r.readiness), r.status,
+                 _scored(r), md_escape(_blockers(r))] for r in items]
         text = ("# Programme readiness\n\nHow far the capabilities each programme depends on "
                 "(through core technologies) have come towards their targets. Scored: the "
                 "capabilities feeding it that have a score.\n\n"
@@ -223,7 +221,7 @@ def render_readiness(items: tuple[Readiness, ...], fmt: str) -> str:
             text += ("\nReadiness counts scored capabilities only:\n\n"
                      + "".join(f"- {md_escape(line)}\n" for line in caveats))
         return text
-    rows = [[r.name, f"{r.weight:g}", pct(r.readiness), r.status, _scored(r), _blockers(r)]
+    rows = [[r.name, f"{r.weight:g}", show_percent(r.readiness), r.status, _scored(r), _blockers(r)]
             for r in items]
     text = (table(header, rows, "lrrlrl") + "\nReadiness: reach-weighted share of the way "
             "from the bottom of the scale to target (docs/prioritisation.md).\nScored: the "

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from assess.numbers import show_score
 from assess.prioritise.recommendations import Recommendations
 from assess.prioritise.roadmap import Roadmap, RoadmapPhase
 
 from .recommendations import step_label
-from .text import fmt, md_escape, md_table, table, to_csv, to_json
-
-
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
+from .text import md_escape, md_table, table, to_csv, to_json
 
 
 def _owners(phase: RoadmapPhase, recs: Recommendations) -> dict[str, float]:
@@ -39,16 +36,16 @@ def roadmap_dict(roadmap: Roadmap, recs: Recommendations) -> dict[str, Any]:
     return {
         "phases": [{
             "name": p.name, "capacity": p.capacity, "recommendations": list(p.recommendations),
-            "projected": {d: _r(s) for d, s in p.projected},
+            "projected": {d: s for d, s in p.projected},
             "months": p.months, "start_month": p.start_month, "end_month": p.end_month,
             "effort": p.effort, "oversize": list(p.oversize),
-            "projected_overall": _r(p.projected_overall),
+            "projected_overall": p.projected_overall,
             "levels": dict(p.levels), "effort_by_owner": _owners(p, recs),
             "cost_bands": _bands(p, recs),
         } for p in roadmap.phases],
         "backlog": list(roadmap.backlog),
-        "current": {d: _r(s) for d, s in roadmap.current},
-        "current_overall": _r(roadmap.current_overall),
+        "current": {d: s for d, s in roadmap.current},
+        "current_overall": roadmap.current_overall,
         "backlog_effort": sum(by_id[s].effort for s in roadmap.backlog),
     }
 
@@ -59,9 +56,10 @@ def _projection(roadmap: Roadmap, phase: RoadmapPhase, names: dict[str, str],
     now = dict(roadmap.current)
     arrow = "→" if markdown else "->"
     parts = [f"{md_escape(names.get(d, d)) if markdown else names.get(d, d)} "
-             f"{fmt(now.get(d))} {arrow} {fmt(s)}"
+             f"{show_score(now.get(d))} {arrow} {show_score(s)}"
              for d, s in phase.projected if s != now.get(d)]
-    overall = f"overall {fmt(roadmap.current_overall)} {arrow} {fmt(phase.projected_overall)}"
+    overall = (f"overall {show_score(roadmap.current_overall)} {arrow} "
+               f"{show_score(phase.projected_overall)}")
     return "; ".join([*parts, overall])
 
 
@@ -112,7 +110,7 @@ def render_csv(roadmap: Roadmap, recs: Recommendations) -> str:
         r = by_id[sid]
         rows.append([phase, order[phase], r.id, r.capability, r.capability_name, r.domain,
                      r.from_level, r.to_level, r.effort, r.owner, r.cost_band,
-                     _r(r.priority), r.rank])
+                     r.priority, r.rank])
     return to_csv(CSV_HEADER, rows)
 
 

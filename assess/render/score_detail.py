@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assess.numbers import show_plain
 from assess.scoring.results import CapabilityResult, LevelDetail, QuestionResult, ScoreResult
 
 
@@ -19,7 +20,7 @@ def show_value(value: float | None, scale: Sequence[tuple[str, float]] = ()) -> 
     for label, v in scale:
         if abs(v - value) < 1e-9:
             return label
-    return f"{round(value, 2):g}"
+    return show_plain(value)
 
 
 def show_answer(value: float | str) -> str:
@@ -87,7 +88,8 @@ def _explain_attributes(c: CapabilityResult, result: ScoreResult) -> str:
 def _explain_sum(levels: Sequence[LevelDetail]) -> str:
     terms = []
     for lv in levels:
-        streams = ", ".join(f"{p.id} {show_value(p.value)}" for p in lv.parts)
+        streams = ", ".join(f"{p.id} {'unanswered, 0' if p.value is None else show_value(p.value)}"
+                            for p in lv.parts)
         terms.append(f"L{lv.level} {show_value(lv.value or 0.0)}"
                      + (f" ({streams})" if streams else ""))
     total = sum(lv.value or 0.0 for lv in levels)
@@ -98,9 +100,9 @@ def level_dict(lv: LevelDetail) -> dict[str, object]:
     """JSON form of one level's detail."""
     return {
         "level": lv.level,
-        "value": None if lv.value is None else round(lv.value, 4),
+        "value": lv.value,
         "achieved": lv.achieved,
         "blocking": list(lv.blocking),
-        "parts": [{"id": p.id, "value": None if p.value is None else round(p.value, 4),
+        "parts": [{"id": p.id, "value": p.value,
                    "rating": p.rating, "questions": list(p.questions)} for p in lv.parts],
     }

@@ -3,10 +3,11 @@ each respondent's answer as written, the spread and the confidence."""
 
 from __future__ import annotations
 
+from assess.numbers import show_spread
 from assess.scoring.results import DomainResult, QuestionResult, ScoreResult
 
 from .score_detail import show_answer, show_value
-from .text import fmt, md_escape, md_table, neutralise, table, to_csv
+from .text import md_escape, md_table, neutralise, table, to_csv
 
 TEXT_WIDTH = 48
 """Question text is cut to this many characters in the terminal table (full elsewhere)."""
@@ -47,7 +48,7 @@ def _flags(q: QuestionResult) -> str:
 def _spread(q: QuestionResult) -> str:
     """'–' unless two or more respondents gave a value: one answer, or none, has no spread
     (JSON and CSV keep the number, 0)."""
-    return fmt(q.spread) if q.has_spread else "–"
+    return show_spread(q.spread) if q.has_spread else "–"
 
 
 def _short(text: str) -> str:
@@ -85,9 +86,9 @@ def render_questions_csv(result: ScoreResult) -> str:
             for q in c.questions:
                 label = show_value(q.value, result.scale) if result.scale else ""
                 rows.append([d.id, c.id, q.id, q.text,
-                             "" if q.value is None else round(q.value, 4),
+                             "" if q.value is None else q.value,
                              label if q.value is not None else "", q.answered, q.na,
-                             round(q.spread, 4), q.disagreement, q.confidence or "",
+                             q.spread, q.disagreement, q.confidence or "",
                              q.consensus, *(a if a != "–" else "" for a in _answers(q, names))])
     return to_csv([neutralise(h) for h in header], rows)
 

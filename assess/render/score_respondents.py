@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from assess.numbers import show_score, show_spread, show_target
 from assess.scoring.respondents import RespondentViews
 
 from .scores import assessment_dict
-from .text import fmt, md_escape, md_table, neutralise, table, to_csv, to_json
+from .text import md_escape, md_table, neutralise, table, to_csv, to_json
 
 Row = tuple[str, str, str, list[float | None], float | None, float]
 """(domain id, capability id or '', name, each view's score, combined score, target)."""
-
-
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
 
 
 def _range(scores: list[float | None]) -> float | None:
@@ -44,8 +41,8 @@ def render_table(views: RespondentViews) -> str:
     lines = []
     for _, cap, name, scores, combined, target in rows(views):
         label = f"  {name}" if cap else name.upper()
-        lines.append([label, *(fmt(s) for s in scores), fmt(combined), fmt(target, 1),
-                      fmt(_range(scores))])
+        lines.append([label, *(show_score(s) for s in scores), show_score(combined),
+                      show_target(target), show_spread(_range(scores))])
     r = views.combined
     return (f"{r.organisation} — each respondent's view {r.date} ({r.framework}, {r.method})"
             "\n\n" + table(header, lines, "l" + "r" * (len(header) - 1))
@@ -59,8 +56,8 @@ def render_markdown(views: RespondentViews) -> str:
     lines = []
     for _, cap, name, scores, combined, target in rows(views):
         label = md_escape(name) if cap else f"**{md_escape(name)}**"
-        lines.append([label, *(fmt(s) for s in scores), fmt(combined), fmt(target, 1),
-                      fmt(_range(scores))])
+        lines.append([label, *(show_score(s) for s in scores), show_score(combined),
+                      show_target(target), show_spread(_range(scores))])
     r = views.combined
     return (f"# {md_escape(r.organisation)} — each respondent's view\n\n"
             f"Assessment date {r.date}; framework `{r.framework}` (method `{r.method}`). "
@@ -71,8 +68,8 @@ def render_markdown(views: RespondentViews) -> str:
 
 def render_csv(views: RespondentViews) -> str:
     header = ["domain", "capability", "name", *views.names, "combined", "target", "range"]
-    lines = [[domain, cap, name, *(_r(s) for s in scores), _r(combined), target,
-              _r(_range(scores))]
+    lines = [[domain, cap, name, *(s for s in scores), combined, target,
+              _range(scores)]
              for domain, cap, name, scores, combined, target in rows(views)]
     return to_csv([neutralise(h) for h in header], lines)
 
@@ -82,9 +79,9 @@ def views_dict(views: RespondentViews) -> dict[str, Any]:
 
     def entry(ident: str, name: str, scores: list[float | None], combined: float | None,
               target: float) -> dict[str, Any]:
-        return {"id": ident, "name": name, "combined": _r(combined), "target": _r(target),
-                "range": _r(_range(scores)),
-                "scores": {n: _r(s) for n, s in zip(views.names, scores, strict=True)}}
+        return {"id": ident, "name": name, "combined": combined, "target": target,
+                "range": _range(scores),
+                "scores": {n: s for n, s in zip(views.names, scores, strict=True)}}
 
     *body, (_, _, o_name, o_scores, o_combined, o_target) = rows(views)
     overall = entry("overall", o_name, o_scores, o_combined, o_target)

@@ -8,30 +8,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from assess.scoring.results import CapabilityResult, DomainResult, QuestionResult, ScoreResult
+from assess.numbers import show_gap, show_percent, show_score, show_spread, show_target
+from assess.scoring.results import (
+    CapabilityResult,
+    DomainResult,
+    Overall,
+    QuestionResult,
+    ScoreResult,
+)
 
 from .coverage import answered_caveat, scope_caveat, scored_scope
 from .score_detail import explain, level_dict
-from .text import fmt, md_escape, md_table, pct, table, to_csv, to_json
-
-
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
+from .text import md_escape, md_table, table, to_csv, to_json
 
 
 def question_dict(q: QuestionResult) -> dict[str, Any]:
     return {
-        "id": q.id, "text": q.text, "value": _r(q.value), "answered": q.answered, "na": q.na,
-        "spread": _r(q.spread), "disagreement": q.disagreement, "confidence": q.confidence,
+        "id": q.id, "text": q.text, "value": q.value, "answered": q.answered, "na": q.na,
+        "spread": q.spread, "disagreement": q.disagreement, "confidence": q.confidence,
         "consensus": q.consensus, "answers": {a.respondent: a.value for a in q.answers},
     }
 
 
 def capability_dict(c: CapabilityResult) -> dict[str, Any]:
     entry: dict[str, Any] = {
-        "id": c.id, "name": c.name, "score": _r(c.score), "level": c.level,
-        "target": _r(c.target), "gap": _r(c.gap), "coverage": _r(c.coverage),
-        "spread": _r(c.spread), "disagreement": c.disagreement, "confidence": c.confidence,
+        "id": c.id, "name": c.name, "score": c.score, "level": c.level,
+        "target": c.target, "gap": c.gap, "coverage": c.coverage,
+        "spread": c.spread, "disagreement": c.disagreement, "confidence": c.confidence,
         "weight": c.weight,
     }
     if c.levels:  # only methods that work level by level explain themselves
@@ -47,8 +50,8 @@ def domain_dict(d: DomainResult, questions: bool = False) -> dict[str, Any]:
             entry["questions"] = [question_dict(q) for q in c.questions]
         caps.append(entry)
     return {
-        "id": d.id, "name": d.name, "score": _r(d.score), "level": d.level,
-        "target": _r(d.target), "gap": _r(d.gap), "coverage": _r(d.coverage),
+        "id": d.id, "name": d.name, "score": d.score, "level": d.level,
+        "target": d.target, "gap": d.gap, "coverage": d.coverage,
         "weight": d.weight, "capabilities": caps,
     }
 
@@ -65,8 +68,8 @@ def score_dict(result: ScoreResult, questions: bool = False) -> dict[str, Any]:
     o = result.overall
     return {
         "assessment": assessment_dict(result),
-        "overall": {"score": _r(o.score), "level": o.level, "target": _r(o.target),
-                    "gap": _r(o.gap), "coverage": _r(o.coverage)},
+        "overall": {"score": o.score, "level": o.level, "target": o.target,
+                    "gap": o.gap, "coverage": o.coverage},
         "domains": [domain_dict(d, questions) for d in result.domains],
         "respondents": [{"name": n, "role": r} for n, r in result.respondents],
     }
@@ -99,13 +102,20 @@ def _details(result: ScoreResult) -> list[tuple[CapabilityResult, str]]:
 def _caveats(result: ScoreResult) -> list[str]:
     """What the overall and domain scores leave out: unscored capabilities, unanswered
     questions (docs/scoring.md, "Partial scope")."""
-    found = [scope_caveat(scored_scope(result), "The overall score"), answered_caveat(result)]
+    found = [scope_caveat(scored_scope(result),
+                                "The overall score, target and gap are"), answered_caveat(result)]
     return [c for c in found if c]
 
 
 def _spread(c: CapabilityResult) -> str:
     """A capability with no score has no answers to disagree about: '–', not 0.00."""
-    return fmt(c.spread if c.score is not None else None)
+    return show_spread(c.spread if c.score is not None else None)
+
+
+def _figures(result: ScoreResult, x: CapabilityResult | DomainResult | Overall) -> list[str]:
+    """Score, level, target, gap and coverage as shown (assess.numbers)."""
+    return [show_score(x.score), _level(result, x.level), show_target(x.target),
+            show_gap(x.target, x.score), show_percent(x.coverage)]
 
 
 def render_table(result: ScoreResult) -> str:
@@ -113,15 +123,12 @@ def render_table(result: ScoreResult) -> str:
               "Confidence", ""]
     rows: list[list[str]] = []
     for d in result.domains:
-        rows.append([d.name.upper(), fmt(d.score), _level(result, d.level), fmt(d.target, 1),
-                     fmt(d.gap), pct(d.coverage), "", "", ""])
+        rows.append([d.name.upper(), *_figures(result, d), "", "", ""])
         for c in d.capabilities:
-            rows.append([f"  {c.name}", fmt(c.score), _level(result, c.level), fmt(c.target, 1),
-                         fmt(c.gap), pct(c.coverage), _spread(c), c.confidence or "–",
+            rows.append([f"  {c.name}", *_figures(result, c), _spread(c), c.confidence or "–",
                          "! disagreement" if c.disagreement else ""])
     o = result.overall
-    rows.append(["OVERALL", fmt(o.score), _level(result, o.level), fmt(o.target, 1),
-                 fmt(o.gap), pct(o.coverage), "", "", ""])
+    rows.append(["OVERALL", *_figures(result, o), "", "", ""])
     text = title(result) + "\n\n" + table(header, rows, "lrlrrrrll")
     caveats = _caveats(result)
     if caveats:
@@ -142,14 +149,14 @@ def render_csv(result: ScoreResult) -> str:
               "spread", "disagreement", "confidence"]
     rows = []
     for d in result.domains:
-        rows.append([d.id, "", d.name, _r(d.score), d.level, d.target, _r(d.gap),
-                     _r(d.coverage), "", "", ""])
+        rows.append([d.id, "", d.name, d.score, d.level, d.target, d.gap,
+                     d.coverage, "", "", ""])
         for c in d.capabilities:
-            rows.append([d.id, c.id, c.name, _r(c.score), c.level, c.target, _r(c.gap),
-                         _r(c.coverage), _r(c.spread), c.disagreement, c.confidence or ""])
+            rows.append([d.id, c.id, c.name, c.score, c.level, c.target, c.gap,
+                         c.coverage, c.spread, c.disagreement, c.confidence or ""])
     o = result.overall
-    rows.append(["overall", "", "Overall", _r(o.score), o.level, o.target, _r(o.gap),
-                 _r(o.coverage), "", "", ""])
+    rows.append(["overall", "", "Overall", o.score, o.level, o.target, o.gap,
+                 o.coverage, "", "", ""])
     return to_csv(header, rows)
 
 
@@ -158,18 +165,17 @@ def render_markdown(result: ScoreResult) -> str:
     parts = [f"# {md_escape(result.organisation)} — maturity scores\n",
              f"Assessment date {result.date}; framework `{result.framework}` "
              f"(method `{result.method}`, {result.aggregation} of respondents).\n",
-             f"**Overall: {fmt(o.score)} ({_level(result, o.level)}) against a target of "
-             f"{fmt(o.target, 1)}; coverage {pct(o.coverage)}.**\n"]
+             f"**Overall: {show_score(o.score)} ({_level(result, o.level)}) against a target of "
+             f"{show_target(o.target)}; coverage {show_percent(o.coverage)}.**\n"]
     caveats = _caveats(result)
     if caveats:  # next to the headline figure, so it is not read as the whole estate's
         parts.append(f"*{md_escape(' '.join(caveats))}*\n")
     header = ["Capability", "Score", "Level", "Target", "Gap", "Coverage", "Spread",
               "Confidence"]
     for d in result.domains:
-        parts.append(f"## {md_escape(d.name)}: {fmt(d.score)} ({_level(result, d.level)}), "
-                     f"target {fmt(d.target, 1)}\n")
-        rows = [[md_escape(c.name) + (" ⚠" if c.disagreement else ""), fmt(c.score),
-                 _level(result, c.level), fmt(c.target, 1), fmt(c.gap), pct(c.coverage),
+        parts.append(f"## {md_escape(d.name)}: {show_score(d.score)} "
+                     f"({_level(result, d.level)}), target {show_target(d.target)}\n")
+        rows = [[md_escape(c.name) + (" ⚠" if c.disagreement else ""), *_figures(result, c),
                  _spread(c), c.confidence or "–"] for c in d.capabilities]
         parts.append(md_table(header, rows, "lrlrrrrl"))
     details = _details(result)

@@ -40,14 +40,6 @@ def literal_text(cell: Any, value: str) -> Any:
     return cell
 
 
-def fmt(value: float | None, digits: int = 2) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
-
-
-def pct(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f}%"
-
-
 def to_json(data: Any) -> str:
     """Deterministic JSON: same data, same bytes."""
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from assess.numbers import show_score
 from assess.progress import Trend
 from assess.progress.words import signed_change
 
-from .text import fmt, table, to_csv, to_json
-
-
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
+from .text import table, to_csv, to_json
 
 
 def _change(scores: list[float | None]) -> float | None:
     known = [s for s in scores if s is not None]
-    return round(known[-1] - known[0], 6) if len(known) > 1 else None
+    return known[-1] - known[0] if len(known) > 1 else None
 
 
 def trend_dict(t: Trend) -> dict[str, Any]:
@@ -27,16 +24,16 @@ def trend_dict(t: Trend) -> dict[str, Any]:
         for cap, cap_name in t.capabilities(ident):
             series = t.capability(ident, cap)
             caps.append({"id": cap, "name": cap_name,
-                         "scores": [_r(c.score) if c else None for c in series],
+                         "scores": [c.score if c else None for c in series],
                          "levels": [c.level if c else None for c in series],
-                         "targets": [_r(c.target) if c else None for c in series]})
+                         "targets": [c.target if c else None for c in series]})
         scores = [d.score if d else None for d in found]
         domains.append({
-            "id": ident, "name": name, "scores": [_r(s) for s in scores],
+            "id": ident, "name": name, "scores": list(scores),
             "levels": [d.level if d else None for d in found],
-            "targets": [_r(d.target) if d else None for d in found],
-            "coverage": [_r(d.coverage) if d else None for d in found],
-            "change": _r(_change(scores)), "capabilities": caps,
+            "targets": [d.target if d else None for d in found],
+            "coverage": [d.coverage if d else None for d in found],
+            "change": _change(scores), "capabilities": caps,
         })
     overall = [r.overall.score for r in t.results]
     latest = t.results[-1]
@@ -46,11 +43,11 @@ def trend_dict(t: Trend) -> dict[str, Any]:
         "level_names": {str(k): v for k, v in sorted(latest.level_names.items())},
         "assessments": [{"date": r.date, "source": s, "framework": r.framework}
                         for r, s in zip(t.results, t.sources, strict=True)],
-        "overall": {"scores": [_r(s) for s in overall],
+        "overall": {"scores": list(overall),
                     "levels": [r.overall.level for r in t.results],
-                    "targets": [_r(r.overall.target) for r in t.results],
-                    "coverage": [_r(r.overall.coverage) for r in t.results],
-                    "change": _r(_change(overall))},
+                    "targets": [r.overall.target for r in t.results],
+                    "coverage": [r.overall.coverage for r in t.results],
+                    "change": _change(overall)},
         "domains": domains,
     }
 
@@ -62,7 +59,7 @@ def render_table(t: Trend) -> str:
         label = "OVERALL" if name == "Overall" and _ == "overall" else name
         known = [s for s in scores if s is not None]
         # The change printed beside rounded scores is worked out from them (first to last).
-        rows.append([label, *(fmt(s) for s in scores),
+        rows.append([label, *(show_score(s) for s in scores),
                      signed_change(known[0] if known else None, known[-1] if known else None,
                                    _change(scores))])
     title = (f"{t.organisation} — maturity trend over {len(t.results)} assessments "
@@ -80,13 +77,13 @@ def render_csv(t: Trend) -> str:
             d = t.domain(ident)[i]
             if d is None:
                 continue
-            rows.append([result.date, source, ident, "", name, _r(d.score), d.level,
-                         _r(d.target), _r(d.coverage)])
-            rows += [[result.date, source, ident, c.id, c.name, _r(c.score), c.level,
-                      _r(c.target), _r(c.coverage)] for c in d.capabilities]
+            rows.append([result.date, source, ident, "", name, d.score, d.level,
+                         d.target, d.coverage])
+            rows += [[result.date, source, ident, c.id, c.name, c.score, c.level,
+                      c.target, c.coverage] for c in d.capabilities]
         o = result.overall
-        rows.append([result.date, source, "overall", "", "Overall", _r(o.score), o.level,
-                     _r(o.target), _r(o.coverage)])
+        rows.append([result.date, source, "overall", "", "Overall", o.score, o.level,
+                     o.target, o.coverage])
     return to_csv(header, rows)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assess.errors import AssessError
+from assess.numbers import show_score, show_target
 from assess.progress import Trend
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class ChartData:
     def table(self) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
         """(header, rows) of the numbers drawn: one row per line, one column per date."""
         header = ("Domain", *(d.isoformat() for d in self.dates))
-        rows = tuple((line.label, *("–" if s is None else f"{s:.2f}" for s in line.scores))
+        rows = tuple((line.label, *(show_score(s) for s in line.scores))
                      for line in self.lines)
         return header, rows
 
@@ -100,7 +101,7 @@ def _summary(trend: Mapping[str, Any]) -> str:
     for d in [*trend["domains"], {"name": "Overall", **trend["overall"]}]:
         known = [s for s in d["scores"] if s is not None]
         if len(known) > 1:
-            parts.append(f"{d['name']} {known[0]:.2f} to {known[-1]:.2f}")
+            parts.append(f"{d['name']} {show_score(known[0])} to {show_score(known[-1])}")
     return (f"Maturity by domain over {len(dates)} assessments from {dates[0]} to "
             f"{dates[-1]}: " + "; ".join(parts) + ".")
 
@@ -127,7 +128,7 @@ def trend_figure(data: ChartData, width: float = 8.5, height: float = 4.6,
                 linestyle=(0, (4, 3)) if line.overall else "-", zorder=3 if line.overall else 2)
     if data.target is not None and data.y_min <= data.target <= data.y_max:
         ax.axhline(data.target, color=TARGET_COLOUR, linestyle=":", linewidth=1.2,
-                   label=f"Overall target ({data.target:g})", zorder=1)
+                   label=f"Overall target ({show_target(data.target)})", zorder=1)
     ax.set_ylim(data.y_min, data.y_max)
     ax.set_yticks([lv for lv, _ in data.y_ticks], [name for _, name in data.y_ticks])
     ax.set_xticks(xs_all, [d.strftime("%b %Y") for d in data.dates])

@@ -91,12 +91,11 @@ def read_logo(path: Path) -> Logo:
     name = display_path(path)
     if mime is None:
         raise AssessError(f"{name}: a logo must be one of {', '.join(sorted(LOGO_TYPES))}")
-    if not path.is_file():
+    if not path.exists():
         raise NotFound(f"{name}: logo file not found")
-    data = path.read_bytes()
-    if len(data) > LOGO_MAX_BYTES:
-        raise AssessError(f"{name}: {len(data):,} bytes is over the "
-                          f"{LOGO_MAX_BYTES:,}-byte limit for a logo")
+    from assess.files import read_limited
+
+    data = read_limited(path, LOGO_MAX_BYTES, "a logo")
     if mime == "image/svg+xml":
         return Logo(sanitise_svg(data, name), mime)
     check_raster(data, mime, name)
@@ -139,30 +138,43 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
                   options: ReportOptions | None = None,
                   inputs: ReportInputs | None = None) -> Iterator[Path]:
     """Write the report of the assessment at ``path`` in each format; yield each file
-    written (a Markdown report's chart images included). Every write is atomic."""
-    from assess.yamlio import write_bytes
+    written (a Markdown report's chart images included).
+
+    The files replace their previous versions as one set (:func:`assess.outputs.replace_set`):
+    each format is rendered into a staging folder beside the targets, and only when every
+    format is complete are they moved into place, so an error or a kill part-way leaves the
+    previous set as it was.
+    """
+    from assess.outputs import check_folder, check_output, refuse_own, replace_set
 
     from .figures import render_charts
+    from .markdown import charts_folder
 
     options = options or ReportOptions()
     if options.templates is not None and not options.templates.is_dir():
         raise NotFound(f"{display_path(options.templates)}: templates folder not found")
+    if out is not None:
+        refuse_own(out)
     targets = output_paths(formats, out)
+    for fmt, target in targets.items():
+        check_output(target, fmt)
+        if fmt == "markdown":
+            check_folder(target.parent / charts_folder(target))
     logo = read_logo(options.logo) if options.logo is not None else None
     if "pdf" in targets:
         _check_weasyprint()
     inputs = inputs or load_inputs(path)
     ctx = build_context(inputs, title=options.title, logo=logo, progress=inputs.progress,
                         draft=options.draft)
-    # Render everything before writing anything: a broken template override then leaves
-    # no half-written set of reports behind.
-    files: list[tuple[Path, bytes]] = []
+    folder = next(iter(targets.values())).parent
     png = render_charts(ctx, "png", inputs) if {"markdown", "pdf"} & set(targets) else {}
-    for fmt, target in targets.items():
-        files.extend(_render(fmt, target, ctx, inputs, png, options.templates))
-    for target, data in files:
-        write_bytes(target, data)
-        yield target
+
+    def rendered() -> Iterator[tuple[str, bytes]]:
+        for fmt, target in targets.items():
+            for file, data in _render(fmt, target, ctx, inputs, png, options.templates):
+                yield str(file.relative_to(folder)), data
+
+    yield from replace_set(folder, rendered())
 
 
 def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,

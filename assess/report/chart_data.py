@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from assess.numbers import show_gap, show_percent, show_score, show_target
+
 GAP_BARS = 15
 """Largest gaps shown in the gap chart (the capability tables list them all)."""
 
@@ -37,7 +39,7 @@ def _plural(count: int, word: str, words: str | None = None) -> str:
 
 
 def _n(value: float | None) -> str:
-    return "not assessed" if value is None else f"{value:.2f}"
+    return "not assessed" if value is None else show_score(value)
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class RadarData:
 
     def table(self) -> Table:
         return (("Domain", "Current", "Target"),
-                tuple((lab, f"{c:.2f}", f"{t:g}")
+                tuple((lab, show_score(c), show_target(t))
                       for lab, c, t in zip(self.labels, self.current, self.target,
                                            strict=True)))
 
@@ -72,7 +74,7 @@ class HeatmapData:
 
     def table(self) -> Table:
         return (("Domain", "Capability", "Score", "Target"),
-                tuple((c.domain, name, _n(score), f"{target:g}")
+                tuple((c.domain, name, _n(score), show_target(target))
                       for c in self.columns for name, score, target in c.cells))
 
 
@@ -90,9 +92,9 @@ class GapBarsData:
 
     def table(self) -> Table:
         return (("Capability", "Domain", "Score", "Target", "Gap"),
-                tuple((lab, d, f"{s:.2f}", f"{t:g}", f"{g:.2f}")
-                      for lab, d, s, t, g in zip(self.labels, self.domains, self.scores,
-                                                 self.targets, self.gaps, strict=True)))
+                tuple((lab, d, show_score(s), show_target(t), show_gap(t, s))
+                      for lab, d, s, t in zip(self.labels, self.domains, self.scores,
+                                              self.targets, strict=True)))
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ class ReadinessData:
 
     def table(self) -> Table:
         return (("Programme", "Readiness", "Status"),
-                tuple((lab, f"{r * 100:.0f}%", s)
+                tuple((lab, show_percent(r), s)
                       for lab, r, s in zip(self.labels, self.readiness, self.statuses,
                                            strict=True)))
 
@@ -149,14 +151,15 @@ class ProjectionData:
 
     def table(self) -> Table:
         header = ("Domain", *(name for name, _ in self.series), "Target")
-        return (header, tuple((lab, *(f"{values[i]:.2f}" for _, values in self.series),
-                               f"{self.targets[i]:g}") for i, lab in enumerate(self.labels)))
+        return (header, tuple((lab, *(show_score(values[i]) for _, values in self.series),
+                               show_target(self.targets[i])) for i, lab in enumerate(self.labels)))
 
 
 def radar(ctx: Mapping[str, Any]) -> RadarData:
     doms = [d for d in ctx["domains"] if d["assessed"]]
     left_out = [d["name"] for d in ctx["domains"] if not d["assessed"]]
-    parts = [f"{d['name']} {d['score']:.2f} against a target of {d['target']:g}" for d in doms]
+    parts = [f"{d['name']} {show_score(d['score'])} against a target of "
+             f"{show_target(d['target'])}" for d in doms]
     summary = "Current maturity against target by domain: " + "; ".join(parts) + "."
     if left_out:
         summary += " Not scored (no answer with a value): " + ", ".join(left_out) + "."
@@ -184,7 +187,7 @@ def gap_bars(ctx: Mapping[str, Any], limit: int = GAP_BARS) -> GapBarsData:
     caps.sort(key=lambda c: (-c["gap"], c["id"]))
     caps = caps[:limit]
     shown = list(dict.fromkeys(c["domain"] for c in caps))
-    parts = [f"{c['name']} {c['gap']:.2f}" for c in caps]
+    parts = [f"{c['name']} {show_gap(c['target'], c['score'])}" for c in caps]
     summary = (f"The {len(caps)} largest gaps between current maturity and target: "
                + "; ".join(parts) + ".") if caps else "No capability is below target."
     return GapBarsData(
@@ -198,7 +201,7 @@ def readiness(ctx: Mapping[str, Any], at_risk_below: float = 0.75,
               ready_from: float = 0.9) -> ReadinessData:
     progs = [p for p in ctx["programmes"] if p["readiness"] is not None]
     progs.sort(key=lambda p: (p["readiness"], p["id"]))
-    parts = [f"{p['name']} {p['readiness'] * 100:.0f}% ({p['status']})" for p in progs]
+    parts = [f"{p['name']} {show_percent(p['readiness'])} ({p['status']})" for p in progs]
     summary = ("Readiness of each programme's foundations: " + "; ".join(parts) + ".") \
         if progs else "No programme is linked to an assessed capability."
     return ReadinessData(tuple(p["name"] for p in progs),

@@ -16,6 +16,8 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from assess.numbers import level_of, reached, show_gap, show_percent, show_score, show_target
+
 from .chart_data import (
     CURRENT,
     OKABE_ITO,
@@ -118,7 +120,8 @@ def draw_radar(data: RadarData) -> Figure:
                        fontsize=8)
     ax.set_rlabel_position(180 / n)  # between the first two spokes, clear of the lines
     ax.set_xticks(angles)
-    ax.set_xticklabels([f"{_wrap(lab, 18)}\n{cur:.2f} / {tgt:g}" for lab, cur, tgt in
+    ax.set_xticklabels([f"{_wrap(lab, 18)}\n{show_score(cur)} / {show_target(tgt)}"
+                        for lab, cur, tgt in
                         zip(data.labels, data.current, data.target, strict=True)],
                        fontsize=10)
     ax.tick_params(axis="x", pad=16)
@@ -153,7 +156,7 @@ def _text_colour(fill: str) -> str:
 def level_colour(score: float, levels: Sequence[int]) -> str:
     """Heatmap fill for ``score``: the colour of the level it has reached."""
     low, high = min(levels), max(levels)
-    level = min(high, max(low, math.floor(score + 1e-6)))
+    level = min(high, max(low, level_of(score)))
     share = 0.0 if high == low else (level - low) / (high - low)
     return HEAT[round(share * (len(HEAT) - 1))]
 
@@ -184,8 +187,8 @@ def draw_heatmap(data: HeatmapData) -> Figure:
                 ax.add_patch(Rectangle(box, 0.94, 0.9, facecolor=fill, edgecolor="white",
                                        linewidth=0.6))
                 colour = _text_colour(fill)
-                label = f"{_wrap(name, chars)}\n{score:.2f} / {target:g}"
-                if score < target - 1e-9:
+                label = f"{_wrap(name, chars)}\n{show_score(score)} / {show_target(target)}"
+                if not reached(score, target):
                     ax.add_patch(Polygon([(x + 0.97, y + 0.05), (x + 0.86, y + 0.05),
                                           (x + 0.97, y + 0.25)], closed=True,
                                          facecolor=OKABE_ITO[3], linewidth=0))
@@ -212,7 +215,8 @@ def draw_gap_bars(data: GapBarsData) -> Figure:
     ys = list(range(len(data.labels)))
     ax.barh(ys, data.gaps, height=0.62, color=data.colours)
     for y, gap, score, target in zip(ys, data.gaps, data.scores, data.targets, strict=True):
-        ax.text(gap + 0.03, y, f"{gap:.2f}  ({score:.2f} → {target:g})", va="center",
+        ax.text(gap + 0.03, y, f"{show_gap(target, score)}  ({show_score(score)} → "
+                f"{show_target(target)})", va="center",
                 fontsize=7.5, color=MUTED)
     ax.set_yticks(ys, data.labels, fontsize=8)
     ax.invert_yaxis()
@@ -236,13 +240,14 @@ def draw_readiness(data: ReadinessData) -> Figure:
     ys = list(range(len(data.labels)))
     values = [r * 100 for r in data.readiness]
     ax.barh(ys, values, height=0.6, color=[STATUS_COLOURS[s] for s in data.statuses])
-    for y, v in zip(ys, values, strict=True):
-        ax.text(v + 1, y, f"{v:.0f}%", va="center", fontsize=8, color=INK)
-    for x, label, side in ((data.at_risk_below * 100, "at risk below", "right"),
-                           (data.ready_from * 100, "ready from", "left")):
+    for y, v, share in zip(ys, values, data.readiness, strict=True):
+        ax.text(v + 1, y, show_percent(share), va="center", fontsize=8, color=INK)
+    for share, label, side in ((data.at_risk_below, "at risk below", "right"),
+                               (data.ready_from, "ready from", "left")):
+        x = share * 100
         ax.axvline(x, color=MUTED, linestyle=(0, (3, 2)), linewidth=0.9)
-        ax.text(x + (1 if side == "left" else -1), -0.75, f"{label} {x:.0f}%", ha=side,
-                va="bottom", fontsize=7, color=MUTED)
+        ax.text(x + (1 if side == "left" else -1), -0.75, f"{label} {show_percent(share)}",
+                ha=side, va="bottom", fontsize=7, color=MUTED)
     ax.set_yticks(ys, [_wrap(lab, 28) for lab in data.labels])
     ax.set_ylim(len(ys) - 0.5, -1.1)
     ax.set_xlim(0, 112)

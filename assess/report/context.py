@@ -18,6 +18,7 @@ from typing import Any
 
 from assess import __version__
 from assess.models import DependencyModel, Framework, Questionnaire
+from assess.numbers import level_of
 from assess.prioritise import Readiness, Recommendation, Recommendations, Roadmap
 from assess.render.coverage import scope_caveat, scored_scope
 from assess.render.recommendations import unscored_caveat
@@ -200,7 +201,7 @@ def _phases(inputs: ReportInputs, rows_by_id: Mapping[str, Row]) -> list[Row]:
                           for d, s in p.projected],
             "projected_overall": p.projected_overall,
             "projected_level": level_label(result, None if p.projected_overall is None
-                                           else int(p.projected_overall + 1e-6)),
+                                           else level_of(p.projected_overall)),
             "headline": sorted(steps, key=lambda r: r["rank"])[:HEADLINE_ACTIONS],
         })
     return out

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assess.models import Questionnaire
+from assess.numbers import level_of, show_score, show_target
 from assess.render.score_detail import show_answer, show_value
 from assess.scoring.results import (
     CapabilityResult,
@@ -60,13 +61,13 @@ def _descriptor(q: Questionnaire | None, qid: str, value: float | None) -> str:
     question = next((x for x in q.questions if x.id == qid), None)
     if question is None or not question.levels:
         return ""
-    return " ".join(question.levels.get(int(value + 1e-6), "").split())
+    return " ".join(question.levels.get(level_of(value), "").split())
 
 
 def _strengths(result: ScoreResult, d: DomainResult, q: Questionnaire | None) -> list[Row]:
     out: list[Row] = [
         {"kind": "capability", "capability": c.name, "score": c.score, "target": c.target,
-         "question": "", "text": f"meets its target of {c.target:g}"}
+         "question": "", "text": f"meets its target of {show_target(c.target)}"}
         for c in d.capabilities if c.score is not None and not c.gap]
     bar = min(STRONG_LEVEL, d.target)
     practices = sorted(
@@ -94,8 +95,8 @@ def _strengths(result: ScoreResult, d: DomainResult, q: Questionnaire | None) ->
             best = min(scored, key=lambda c: (c.gap or 0.0, -(c.score or 0.0), c.id))
             out.append({"kind": "relative", "capability": best.name, "score": best.score,
                         "target": best.target, "question": "",
-                        "text": f"closest to target in this domain ({best.score:.2f} of "
-                                f"{best.target:g})"})
+                        "text": f"closest to target in this domain "
+                                f"({show_score(best.score)} of {show_target(best.target)})"})
     return out[:STRENGTHS_PER_DOMAIN]
 
 

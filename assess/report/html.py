@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .figures import Chart, render_charts
-from .templating import data_uri, environment
+from .templating import data_uri, environment, render
 
 TEMPLATE = "report.html.j2"
 
@@ -36,5 +36,4 @@ def render_html(ctx: Mapping[str, Any], charts: Mapping[str, Chart] | None = Non
     if charts is None:
         charts = render_charts(ctx, "svg")
     env = environment("html", templates)
-    return env.get_template(TEMPLATE).render(**ctx, charts=chart_views(charts),
-                                             medium=medium)
+    return render(env, TEMPLATE, templates, **ctx, charts=chart_views(charts), medium=medium)

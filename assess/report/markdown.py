@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .figures import Chart, render_charts
-from .templating import environment
+from .templating import environment, render
 
 TEMPLATE = "report.md.j2"
 
@@ -43,7 +43,7 @@ def render_markdown(ctx: Mapping[str, Any], folder: str = "report-charts",
         logo_src = f"{folder}/logo{_suffix(logo['mime'])}"
         files[logo_src] = logo["data"]
     env = environment("markdown", templates)
-    text = env.get_template(TEMPLATE).render(**ctx, charts=views, logo_src=logo_src)
+    text = render(env, TEMPLATE, templates, **ctx, charts=views, logo_src=logo_src)
     return tidy(text), files
 
 

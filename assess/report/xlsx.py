@@ -14,10 +14,14 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from assess.numbers import percent_value, score_value, show_target, shown_gap
 from assess.render.text import literal_text
 
 SCORE = "0.00"
 PERCENT = "0%"
+TARGET = "General"
+"""With the target stored as shown (:func:`_target`), it reads as everywhere else: 3, 3.5,
+3.25."""
 DAYS = "#,##0"
 HEADER_FILL = "1F4E79"
 WIDEST = 80
@@ -88,19 +92,39 @@ class _Sheet:
         self.start = last + 2
 
 
+def _score(value: float | None) -> float | None:
+    """A score cell holds the score as shown (assess.numbers): 1.9954 is 1.99 beside level
+    1, never 2.00 through Excel's own rounding."""
+    return None if value is None else score_value(value)
+
+
+def _target(value: float) -> float:
+    return float(show_target(value))
+
+
+def _gap(row: Mapping[str, Any]) -> float | None:
+    return shown_gap(row["target"], row["score"])
+
+
+def _share(value: float | None) -> float | None:
+    """A coverage or readiness cell: the share as shown, 100% only when complete."""
+    return None if value is None else percent_value(value) / 100
+
+
 def _summary(wb: Any, ctx: Mapping[str, Any]) -> None:
     phases = ctx["projection"]["phases"]
     sheet = _Sheet(wb, "Summary", [
-        ("Domain", None, 28), ("Score", SCORE, 9), ("Level", None, 14), ("Target", SCORE, 9),
+        ("Domain", None, 28), ("Score", SCORE, 9), ("Level", None, 14), ("Target", TARGET, 9),
         ("Gap", SCORE, 9), ("Coverage", PERCENT, 10), ("Capabilities", None, 13),
         ("Below target", None, 13), *((f"After {p}", SCORE, 14) for p in phases)], first=True)
     o, meta = ctx["overall"], ctx["meta"]
     sheet.preamble([
         (meta["title"], "", None), ("Organisation", meta["organisation"], None),
         ("Assessment date", meta["date"], None), ("Framework", meta["framework"], None),
-        ("Overall score", o["score"], SCORE), ("Overall level", o["level_label"], None),
-        ("Overall target", o["target"], SCORE), ("Overall gap", o["gap"], SCORE),
-        ("Coverage", o["coverage"], PERCENT),
+        ("Overall score", _score(o["score"]), SCORE),
+        ("Overall level", o["level_label"], None),
+        ("Overall target", _target(o["target"]), TARGET), ("Overall gap", _gap(o), SCORE),
+        ("Coverage", _share(o["coverage"]), PERCENT),
         ("Capabilities scored", ctx["scope"]["scored"], None),
         ("Capabilities in scope", ctx["scope"]["capabilities"], None),
         *([("Partial coverage", ctx["scope"]["caveat"], None)] if ctx["scope"]["caveat"]
@@ -109,19 +133,21 @@ def _summary(wb: Any, ctx: Mapping[str, Any]) -> None:
         ("Total effort (person-days)", ctx["total_effort"], DAYS),
     ])
     projected = {d["id"]: d["phases"] for d in ctx["projection"]["domains"]}
-    rows = [[d["name"], d["score"], d["level_label"], d["target"], d["gap"], d["coverage"],
-             len(d["capabilities"]), d["below_target"], *projected.get(d["id"], [])]
+    rows = [[d["name"], _score(d["score"]), d["level_label"], _target(d["target"]), _gap(d),
+             _share(d["coverage"]), len(d["capabilities"]), d["below_target"],
+             *map(_score, projected.get(d["id"], []))]
             for d in ctx["domains"]]
-    rows.append(["Overall", o["score"], o["level_label"], o["target"], o["gap"],
-                 o["coverage"], sum(len(d["capabilities"]) for d in ctx["domains"]),
+    rows.append(["Overall", _score(o["score"]), o["level_label"], _target(o["target"]),
+                 _gap(o),
+                 _share(o["coverage"]), sum(len(d["capabilities"]) for d in ctx["domains"]),
                  sum(d["below_target"] for d in ctx["domains"]),
-                 *ctx["projection"]["overall"]["phases"]])
+                 *map(_score, ctx["projection"]["overall"]["phases"])])
     sheet.table(rows)
     sheet.columns = [("Programme", None, 28), ("Weight", SCORE, 9),
                      ("Readiness", PERCENT, 11), ("Status", None, 14),
                      ("Main blockers", None, 60), ("Capabilities scored", None, 13),
                      ("Not scored (left out of readiness)", None, 60)]
-    sheet.table([[p["name"], p["weight"], p["readiness"], p["status"],
+    sheet.table([[p["name"], p["weight"], _share(p["readiness"]), p["status"],
                   [b["name"] for b in p["blockers"][:3]], p["scored_capabilities"],
                   p["unscored_capabilities"]] for p in ctx["programmes"]])
 
@@ -129,15 +155,15 @@ def _summary(wb: Any, ctx: Mapping[str, Any]) -> None:
 def _capabilities(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet = _Sheet(wb, "Capabilities", [
         ("Domain", None, 18), ("Capability id", None, 22), ("Capability", None, 40),
-        ("Score", SCORE, 8), ("Level", None, 14), ("Target", SCORE, 8), ("Gap", SCORE, 8),
+        ("Score", SCORE, 8), ("Level", None, 14), ("Target", TARGET, 8), ("Gap", SCORE, 8),
         ("Coverage", PERCENT, 10), ("Spread", SCORE, 8), ("Disagreement", None, 13),
         ("Confidence", None, 11), ("Next step rank", None, 10), ("Next step", None, 60)])
     rows = []
     for d in ctx["domains"]:
         for c in d["capabilities"]:
             step = c["next_step"]
-            rows.append([d["name"], c["id"], c["name"], c["score"], c["level_label"],
-                         c["target"], c["gap"], c["coverage"], c["spread"],
+            rows.append([d["name"], c["id"], c["name"], _score(c["score"]), c["level_label"],
+                         _target(c["target"]), _gap(c), _share(c["coverage"]), c["spread"],
                          "yes" if c["disagreement"] else "", c["confidence"] or "",
                          step["rank"] if step else None, step["action"] if step else ""])
     sheet.table(rows)

@@ -2,40 +2,49 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 
 from assess.models import Answer, Assessment, DomainTarget, Framework, Response
+from assess.numbers import gap_of, level_of
 
 from .aggregate import aggregate_question, middle_confidence
 from .inputs import Inputs
 from .methods import METHODS
 from .results import CapabilityResult, DomainResult, Overall, QuestionResult, ScoreResult
 
-__all__ = ["Inputs", "ScoreResult", "floor_level", "score_assessment"]
-
-EPSILON = 1e-9
+__all__ = ["Inputs", "ScoreResult", "score_assessment", "target_on_basis", "weighted_mean"]
 
 
-def floor_level(score: float) -> int:
-    """Level reached by ``score``: rounded down, guarded against float error (2.9999999 -> 3)."""
-    return math.floor(score + 1e-6)
-
-
-def _weighted(pairs: Sequence[tuple[float, float | None]]) -> float | None:
+def weighted_mean(pairs: Sequence[tuple[float, float | None]]) -> float | None:
+    """Weighted mean of the (weight, value) pairs that have a value; None when none has.
+    Never rounded: every roll-up works on full precision (docs/scoring.md, "Numbers")."""
     scored = [(w, s) for w, s in pairs if s is not None]
     total = sum(w for w, _ in scored)
     if not scored or total <= 0:
         return None
+    if len({s for _, s in scored}) == 1:  # one value: exactly it, free of float noise
+        return scored[0][1]
     return sum(w * s for w, s in scored) / total
 
 
 def _gap(target: float, score: float | None) -> float | None:
-    return None if score is None else max(0.0, target - score)
+    return None if score is None else gap_of(target, score)
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 6)
+def _level(score: float | None) -> int | None:
+    return None if score is None else level_of(score)
+
+
+def target_on_basis(pairs: Sequence[tuple[float, float, float | None]]) -> float:
+    """The target of a roll-up over the same parts as its score: the weighted mean of the
+    targets of the parts that have a score, given (weight, target, score) per part. When
+    no part has a score, the weighted mean of all the parts' targets (docs/scoring.md,
+    "Targets and gaps of a roll-up")."""
+    scored = [(w, t) for w, t, s in pairs if s is not None]
+    basis = scored or [(w, t) for w, t, _ in pairs]
+    if len({t for _, t in basis}) == 1:  # one target: exactly it, free of float noise
+        return basis[0][1]
+    return weighted_mean(basis) or 0.0
 
 
 def respondent_key(response: Response) -> str:
@@ -94,8 +103,7 @@ def score_assessment(inputs: Inputs) -> ScoreResult:
             target = cap_targets.get(cap.id, domain_target)
             capabilities.append(CapabilityResult(
                 id=cap.id, name=cap.name, domain=q.id, weight=cap.weight,
-                score=_round(score), level=None if score is None else floor_level(score),
-                target=target, gap=_round(_gap(target, score)),
+                score=score, level=_level(score), target=target, gap=_gap(target, score),
                 coverage=_coverage([r for _, r in items]),
                 spread=max((r.spread for _, r in items), default=0.0),
                 disagreement=any(r.disagreement for _, r in items),
@@ -103,22 +111,21 @@ def score_assessment(inputs: Inputs) -> ScoreResult:
                 questions=tuple(r for _, r in items),
                 levels=() if outcome is None else outcome.levels,
             ))
-        score = _weighted([(c.weight, c.score) for c in capabilities])
+        score = weighted_mean([(c.weight, c.score) for c in capabilities])
+        target = (target_on_basis([(c.weight, c.target, c.score) for c in capabilities])
+                  if capabilities else domain_target)
         domains.append(DomainResult(
-            id=q.id, name=q.name, weight=q.weight, score=_round(score),
-            level=None if score is None else floor_level(score), target=domain_target,
-            gap=_round(_gap(domain_target, score)),
+            id=q.id, name=q.name, weight=q.weight, score=score, level=_level(score),
+            target=target, gap=_gap(target, score),
             coverage=_coverage([r for c in capabilities for r in c.questions]),
             capabilities=tuple(capabilities),
         ))
 
-    overall_score = _weighted([(d.weight, d.score) for d in domains])
-    overall_target = _weighted([(d.weight, d.target) for d in domains]) or 0.0
+    overall_score = weighted_mean([(d.weight, d.score) for d in domains])
+    overall_target = target_on_basis([(d.weight, d.target, d.score) for d in domains])
     overall = Overall(
-        score=_round(overall_score),
-        level=None if overall_score is None else floor_level(overall_score),
-        target=round(overall_target, 6),
-        gap=_round(_gap(overall_target, overall_score)),
+        score=overall_score, level=_level(overall_score), target=overall_target,
+        gap=_gap(overall_target, overall_score),
         coverage=_coverage([r for d in domains for c in d.capabilities for r in c.questions]),
     )
     return ScoreResult(
@@ -135,4 +142,4 @@ def _coverage(results: Sequence[QuestionResult]) -> float:
     applicable = [r for r in results if not r.na]
     if not applicable:
         return 1.0 if results else 0.0
-    return round(sum(1 for r in applicable if r.answered) / len(applicable), 6)
+    return sum(1 for r in applicable if r.answered) / len(applicable)

@@ -4,9 +4,12 @@ Rules (docs/scoring.md, "Several respondents"):
 
 - A consensus response wins wherever it answers (its value, or its n/a).
 - Otherwise the framework's (or assessment's) aggregation applies to the respondents who
-  gave a value: ``median`` (default; the mean of the two middle values for an even
-  count), ``mean`` or ``min``. ``consensus`` counts only agreed answers, so a question
-  without a consensus answer stays unanswered (and shows in the coverage).
+  gave a value: ``median`` (default), ``mean`` or ``min``. For an even count the median
+  of a label scale (C2M2 NI/PI/LI/FI, ISO N/P/L/F, SAMM's answer set) is the *lower*
+  middle label, because labels are ordinal ([PI, FI] -> PI, never a made-up "LI"); on
+  level numbers it is the mean of the two middle values ([2, 3] -> 2.5). ``consensus``
+  counts only agreed answers, so a question without a consensus answer stays unanswered
+  (and shows in the coverage).
 - A respondent's n/a is no opinion on the value: the question is N/A only when everyone
   who answered it said n/a.
 - Spread is max - min of the individual (non-consensus) values. A spread at or above the
@@ -41,12 +44,15 @@ def numeric(value: float | str, fw: Framework) -> float | None:
     return float(value)
 
 
-def combine(values: Sequence[float], how: str) -> float:
-    """One value from several respondents' values: median, mean or min."""
+def combine(values: Sequence[float], how: str, ordinal: bool = False) -> float:
+    """One value from several respondents' values: median, mean or min. ``ordinal`` (a
+    label scale): the median of an even count is the lower middle value."""
     if how == "mean":
         return statistics.fmean(values)
     if how == "min":
         return min(values)
+    if ordinal:
+        return float(statistics.median_low(values))
     return float(statistics.median(values))
 
 
@@ -85,7 +91,7 @@ def aggregate_question(
     elif how == "consensus":
         value, na, confidence = None, False, None
     else:
-        value = combine(values, how) if values else None
+        value = combine(values, how, ordinal=fw.answer_scale is not None) if values else None
         na = not values and bool(people)
         confidence = middle_confidence([r.confidence for r in people if r.numeric is not None])
     return QuestionResult(

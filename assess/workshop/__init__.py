@@ -4,5 +4,6 @@
 shared by import and capture; ``templates`` dispatches to ``template_yaml``,
 ``template_xlsx`` (cell positions in ``layout``) and ``forms``; ``import_xlsx`` reads
 completed workbooks back into response files; ``capture`` keeps a live capture
-session's state and ``capture_loop`` walks the questions through a terminal interface.
+session's state (``lock`` gives it the response file to itself) and ``capture_loop``
+walks the questions through a terminal interface.
 """

@@ -14,7 +14,7 @@ from typing import Protocol
 from assess import yamlio
 from assess.errors import AssessError
 
-from .capture import CaptureSession, open_session
+from .capture import CaptureSession, SaveReport, open_session
 from .definition import NA, parse_answer, parse_confidence, split_evidence
 
 WIDTH = 100
@@ -85,14 +85,28 @@ def question_block(session: CaptureSession, index: int) -> str:
     return "\n".join(lines)
 
 
-def _details(session: CaptureSession, qid: str, term: Terminal) -> bool:
-    """Ask confidence, notes and evidence for an answered question; False on quit."""
+def _tell(term: Terminal, report: SaveReport, qid: str) -> bool:
+    """Show what a save has to say; True when question ``qid`` must be asked again (the
+    file changed it meanwhile, differently)."""
+    for notice in report.notices:
+        term.show(f"  note: {notice}")
+    for other in report.conflicts:
+        term.show(f"  {other} was changed in the file meanwhile, as well as here: kept the "
+                  "file's answer, yours was not saved; answer it again to replace it")
+    if report.refused:
+        term.show(f"  NOT saved: {report.refused}. Your answers stay in this session and are "
+                  "saved with the next answer once the file is fixed")
+    return qid in report.conflicts
+
+
+def _details(session: CaptureSession, qid: str, term: Terminal) -> SaveReport | None:
+    """Ask confidence, notes and evidence for an answered question; None on quit."""
     answer = session.answers[qid]
     confidence = answer.get("confidence")
     while True:
         raw = term.ask(f"  Confidence [l/m/h]{f' ({confidence})' if confidence else ''}")
         if raw is None:
-            return False
+            return None
         if raw.strip() == "-":
             confidence = None
             break
@@ -104,15 +118,14 @@ def _details(session: CaptureSession, qid: str, term: Terminal) -> bool:
     notes = str(answer.get("notes", ""))
     raw = term.ask("  Notes" + (" (Enter keeps them)" if notes else ""))
     if raw is None:
-        return False
+        return None
     notes = "" if raw.strip() == "-" else raw.strip() or notes
     evidence = list(answer.get("evidence", []))
     raw = term.ask("  Evidence, separated by ;" + (" (Enter keeps it)" if evidence else ""))
     if raw is None:
-        return False
+        return None
     evidence = [] if raw.strip() == "-" else split_evidence(raw) or evidence
-    session.set_details(qid, confidence, notes, evidence)
-    return True
+    return session.set_details(qid, confidence, notes, evidence)
 
 
 def walk(session: CaptureSession, term: Terminal, start: int | None = None) -> CaptureSummary:
@@ -124,6 +137,8 @@ def walk(session: CaptureSession, term: Terminal, start: int | None = None) -> C
     who = session.respondent["name"] if session.respondent else "the consensus"
     term.show(f"{session.defn.questionnaire.name}: capturing for {who} into "
               f"{yamlio.display_path(session.path)}")
+    for notice in session.notices:
+        term.show(f"note: {notice}")
     term.show(f"{session.answered} of {total} questions answered; starting at question "
               f"{index + 1}. Type ? for help.")
     hint = f"{session.defn.choices_hint}; s skip, b back, q quit, ? help"
@@ -145,8 +160,8 @@ def walk(session: CaptureSession, term: Terminal, start: int | None = None) -> C
         elif command in ("b", "back"):
             index = max(0, index - 1)
         elif command in ("x", "clear"):
-            session.clear(qid)
-            term.show(f"  cleared {qid}")
+            if not _tell(term, session.clear(qid), qid):
+                term.show(f"  cleared {qid}")
             shown = -1
         else:
             assert raw is not None
@@ -155,11 +170,19 @@ def walk(session: CaptureSession, term: Terminal, start: int | None = None) -> C
             except ValueError as exc:
                 term.show(f"  {exc}; type ? for help")
                 continue
-            session.set_value(qid, value)
-            if not _details(session, qid, term):
+            if _tell(term, session.set_value(qid, value), qid):
+                shown = -1
+                continue
+            report = _details(session, qid, term)
+            if report is None:
                 break
+            if _tell(term, report, qid):
+                shown = -1
+                continue
             term.show(f"  saved {qid}: {_current(session.answers[qid])}")
             index += 1
+    if session.dirty:
+        _unsaved(session)
     missing = session.unanswered()
     term.show(f"\n{session.answered} of {total} questions answered"
               + (f"; unanswered: {', '.join(missing[:12])}{' ...' if len(missing) > 12 else ''}"
@@ -168,16 +191,32 @@ def walk(session: CaptureSession, term: Terminal, start: int | None = None) -> C
                           tuple(missing))
 
 
+def _unsaved(session: CaptureSession) -> None:
+    """Last try to save what a refused save left in memory; when that fails too, end with
+    the answers in the error, so nothing typed is lost."""
+    report = session.save()
+    if report.refused is None:
+        return
+    answers = {"answers": {qid: session.answers[qid] for qid in session.question_ids
+                           if qid in session.answers}}
+    raise AssessError(f"NOT saved: {report.refused}. This session's answers, to copy into "
+                      f"the file once it is fixed:\n{yamlio.dump(answers)}")
+
+
 def run_capture(assessment: Path, questionnaire: str, respondent: str | None, term: Terminal,
-                role: str | None = None, start: str | None = None) -> CaptureSummary:
+                role: str | None = None, start: str | None = None,
+                break_lock: bool = False) -> CaptureSummary:
     """Open (or resume) the response file and walk its questions; ``respondent=None`` captures
-    the consensus. ``start`` is a question id to begin at instead of the first unanswered."""
-    session = open_session(assessment, questionnaire, respondent, role)
-    index = None
-    if start is not None:
-        ids = session.question_ids
-        if start not in ids:
-            raise AssessError(f"unknown question {start!r} in {session.defn.questionnaire.id!r}"
-                              f" (first: {', '.join(ids[:5])} ...)")
-        index = ids.index(start)
-    return walk(session, term, index)
+    the consensus. ``start`` is a question id to begin at instead of the first unanswered.
+    The file is locked while capturing (``break_lock`` takes another session's lock)."""
+    with open_session(assessment, questionnaire, respondent, role,
+                      break_lock=break_lock) as session:
+        index = None
+        if start is not None:
+            ids = session.question_ids
+            if start not in ids:
+                raise AssessError(f"unknown question {start!r} in "
+                                  f"{session.defn.questionnaire.id!r} (first: "
+                                  f"{', '.join(ids[:5])} ...)")
+            index = ids.index(start)
+        return walk(session, term, index)

@@ -106,6 +106,12 @@ def _open(reader: _Reader) -> Any | None:
     """The workbook, or None after recording why it cannot be read."""
     from openpyxl import load_workbook
 
+    from assess.files import not_regular
+
+    why = not_regular(reader.path)  # a FIFO would block the unzip, a device never end
+    if why is not None:
+        reader.problem("", why)
+        return None
     try:
         size = reader.path.stat().st_size
         if size > MAX_WORKBOOK_BYTES:

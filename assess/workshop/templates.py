@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from assess import yamlio
 from assess.errors import NotFound
+from assess.outputs import check_target, replace_set
 from assess.workspace import ASSESSMENT_FILE, assessment_file, available
 
 from .definition import Definition, resolve
@@ -60,13 +61,14 @@ def write_all(folder: Path, fmt: str, assessment: Path | None = None) -> list[Pa
         raise NotFound("no questionnaires found")
     # All checked before anything is written.
     definitions = [resolve(ident, root) for ident in ids]
-    written = []
-    for defn in definitions:
-        path = folder / f"{defn.questionnaire.id}{SUFFIXES[fmt]}"
-        content = render_template(defn, fmt)
-        if isinstance(content, bytes):
-            yamlio.write_bytes(path, content)
-        else:
-            yamlio.write_text(path, content)
-        written.append(path)
-    return written
+    paths = [folder / f"{defn.questionnaire.id}{SUFFIXES[fmt]}" for defn in definitions]
+    for path in paths:
+        check_target(path)
+
+    def rendered() -> Iterator[tuple[str, bytes]]:
+        for defn, path in zip(definitions, paths, strict=True):
+            content = render_template(defn, fmt)
+            yield path.name, content if isinstance(content, bytes) else content.encode("utf-8")
+
+    # One set: a full disk or Ctrl-C part-way leaves the earlier pack as it was.
+    return replace_set(folder, rendered())

@@ -2,7 +2,10 @@
 
 Answers carry the answer set's values (SAMM: 0, 0.25, 0.5, 1). For each maturity level
 the capability's streams (SAMM: A and B) are averaged; the capability score is the sum of
-those level means, 0-3 for three levels. No level gates another.
+those level means, 0-3 for three levels. No level gates another. A stream asked at a level
+but left unanswered counts as 0 in that level's mean, as the SAMM toolbox counts it (the
+coverage still reports the unanswered questions); a stream whose questions are all n/a
+is left out. A capability with no answer at all has no score.
 """
 
 from __future__ import annotations
@@ -78,12 +81,13 @@ def sum_of_level_means(items: Scored, fw: Framework, params: Mapping[str, Any]) 
     for level in (lv.level for lv in fw.levels[1:]):
         parts = []
         for stream in streams_of(params):
-            asked = tuple(q.id for q, _ in items if q.level == level and q.stream == stream)
-            if asked:
+            here = [(q, r) for q, r in items if q.level == level and q.stream == stream]
+            if here and not all(r.na for _, r in here):
                 value = weighted((q, v) for q, v in pairs
                                  if q.level == level and q.stream == stream)
-                parts.append(PartDetail(id=stream, value=value, questions=asked))
-        values = [p.value for p in parts if p.value is not None]
+                parts.append(PartDetail(id=stream, value=value,
+                                        questions=tuple(q.id for q, _ in here)))
+        values = [0.0 if p.value is None else p.value for p in parts]
         mean = statistics.fmean(values) if values else None
         total += mean or 0.0
         levels.append(LevelDetail(level=level, value=mean, achieved=None, parts=tuple(parts)))
