@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from assess.answers import parse_answer
 from assess.models import DependencyModel, Framework, Questionnaire, Response
@@ -175,24 +176,47 @@ def check_dependencies(m: DependencyModel, doc: Document,
                 problems.append(doc.problem(("capabilities", i, "actions", level, "cost_band"),
                                             f"unknown cost band {action.cost_band!r} "
                                             f"{_known(m.cost_bands)}"))
-    cycle = prerequisite_cycle(m)
+    cycle, (i, j) = prerequisite_cycle(m)
     if cycle:
-        first = seen.get(cycle[0], 0)
-        problems.append(doc.problem(("capabilities", first, "prerequisites"),
-                                    "prerequisite cycle: " + " -> ".join([*cycle, cycle[0]])))
+        problems.append(doc.problem(("capabilities", i, "prerequisites", j),
+                                    "prerequisite cycle: " + " -> ".join(cycle)))
     return problems
 
 
-def prerequisite_cycle(m: DependencyModel) -> list[str]:
-    """Capabilities forming a prerequisite cycle (empty when the graph is acyclic)."""
+def prerequisite_cycle(m: DependencyModel) -> tuple[list[str], tuple[int, int]]:
+    """A cycle of level steps, as step ids each needing the next (the last is the first
+    again), and the (capability entry, prerequisite) index where the first one is written;
+    ``([], (0, 0))`` when there is none.
+
+    Cycles are checked on steps, not on capabilities. The nodes are the steps the
+    prerequisites name: "C needs P at level k for steps reaching f" is the edge C:f -> P:k;
+    besides, a step needs the capability's lower steps (C:5 -> C:3 -> C:1). So "A to 5
+    needs B at 4" with "B to 4 needs A at 1" is no cycle, while "B to 4 needs A at 5" is.
+    A self-prerequisite is reported on its own, not as a cycle.
+    """
     import networkx as nx
 
     graph = nx.DiGraph()
-    for entry in m.capabilities:
-        for pre in entry.prerequisites:
-            graph.add_edge(entry.capability, pre.capability)
+    levels: dict[str, set[int]] = {}
+    for i, entry in enumerate(m.capabilities):
+        for j, pre in enumerate(entry.prerequisites):
+            if pre.capability == entry.capability:
+                continue
+            source, target = (entry.capability, pre.for_level), (pre.capability, pre.level)
+            if not graph.has_edge(source, target):
+                graph.add_edge(source, target, at=(i, j))
+            levels.setdefault(entry.capability, set()).add(pre.for_level)
+            levels.setdefault(pre.capability, set()).add(pre.level)
+    for capability, found in levels.items():
+        ordered = sorted(found)
+        graph.add_edges_from(((capability, high), (capability, low))
+                             for low, high in pairwise(ordered))
     try:
         edges = nx.find_cycle(graph)
     except nx.NetworkXNoCycle:
-        return []
-    return [str(u) for u, _ in edges]
+        return [], (0, 0)
+    written = [(graph.edges[u, v]["at"], k) for k, (u, v) in enumerate(edges)
+               if "at" in graph.edges[u, v]]
+    at, first = min(written)
+    nodes = [u for u, _ in edges[first:] + edges[:first]]
+    return [f"{c}:{level}" for c, level in [*nodes, nodes[0]]], at

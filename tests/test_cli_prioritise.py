@@ -191,8 +191,9 @@ def test_prerequisite_cycle_exits_3_naming_it(command: str, runner: CliRunner, t
             "validate": ["validate", "ws/assessment.yaml"]}.get(command, [command, "ws"])
     result = runner.invoke(main, args)
     assert result.exit_code == 3
-    assert result.stderr == ("ws/dependencies.yaml:8: capabilities[0].prerequisites: "
-                             "prerequisite cycle: identity -> cloud -> network -> identity\n")
+    assert result.stderr == ("ws/dependencies.yaml:8: capabilities[0].prerequisites[0]: "
+                             "prerequisite cycle: identity:1 -> cloud:2 -> cloud:1 -> network:2 -> "
+                             "network:1 -> identity:3 -> identity:1\n")
 
 
 def test_dangling_ids_exit_3_naming_them(runner: CliRunner, tmp_path: Path,

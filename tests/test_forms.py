@@ -71,8 +71,9 @@ def test_html_form_is_escaped_and_self_contained(hostile: Path) -> None:
 
 def test_markdown_form_escapes_markup(hostile: Path) -> None:
     text = render_form(resolve(str(hostile)), "markdown")
-    assert r"\<script\>alert('x')\</script\> uses \| pipes and \*stars\*" in text
-    assert md("a_b *c* [d](e) `f` #g") == r"a\_b \*c\* \[d\](e) \`f\` \#g"
+    assert r"&lt;script&gt;alert('x')&lt;/script&gt; uses \| pipes and \*stars\*" in text
+    assert md("a_b *c* [d](e) `f` #g") == r"a\_b \*c\* \[d\](e) \`f\` #g"
+    assert md("# not a heading") == r"\# not a heading"
 
 
 def test_yaml_template_lists_everything_as_comments_and_parses(hostile: Path) -> None:

@@ -47,3 +47,12 @@ def test_installed_wheel_runs_demo_from_another_folder(wheel: Path, tmp_path: Pa
     assert "Northshire Council" in demo.stdout
     assert "OVERALL" in demo.stdout
     assert (elsewhere / "out" / "scores.json").is_file()
+    # what the --help examples start from (tests/test_help_examples.py runs them all)
+    copy = subprocess.run([sys.executable, "-m", "assess", "demo", "--copy", "work"],
+                          cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert copy.returncode == 0, copy.stderr
+    compare = subprocess.run([sys.executable, "-m", "assess", "compare", "work/northshire"],
+                             cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert compare.returncode == 0, compare.stderr
+    assert (elsewhere / "work" / "branding" / "logo.svg").is_file()
+    assert (elsewhere / "work" / "returned" / "network.tom-okafor.xlsx").is_file()

@@ -83,8 +83,9 @@ def main(ctx: click.Context, verbose: bool) -> None:
     \b
     Example:
       assess demo                      # the whole pipeline on the bundled example
+      assess demo --copy work          # the example's files, to try every command on
+      assess score work/northshire
       assess init client-2026 --organisation "Northshire Council"
-      assess score client-2026
     """
     ctx.obj = {"verbose": verbose}
     _exit_cleanly_on_sigterm(ctx)

@@ -69,8 +69,8 @@ def capture(assessment: Path, questionnaire: str, respondent: str | None, role: 
 
     \b
     Example:
-      assess capture northshire-2026 cybersecurity --respondent "A. Patel" --role CISO
-      assess capture northshire-2026 cybersecurity --consensus
+      assess capture work/northshire cybersecurity --respondent "A. Patel" --role CISO
+      assess capture work/northshire cybersecurity --consensus
     """
     from assess.workshop.capture_loop import run_capture
 

@@ -27,10 +27,10 @@ def compare(assessments: tuple[Path, ...], fmt: str, tolerance: float,
 
     \b
     Example:
-      assess compare examples/northshire-2025 examples/northshire
-      assess compare examples/northshire            # its baseline: ../northshire-2025
-      assess compare examples/northshire --format json -o progress.json
-      assess compare examples/northshire --format markdown -o progress.md
+      assess compare work/northshire-2025 work/northshire
+      assess compare work/northshire            # its baseline: ../northshire-2025
+      assess compare work/northshire --format json -o progress.json
+      assess compare work/northshire --format markdown -o progress.md
     """
     from assess.progress import compare_paths
     from assess.render.compare import render_compare

@@ -26,10 +26,10 @@ def graph(assessment: Path, fmt: str | None, output: Path | None) -> None:
 
     \b
     Example:
-      assess graph examples/northshire                    # dependency-graph.png
-      assess graph examples/northshire -o graph.svg
-      assess graph examples/northshire --format graphml -o graph.graphml
-      assess graph examples/northshire --format json > graph.json
+      assess graph work/northshire                    # dependency-graph.png
+      assess graph work/northshire -o graph.svg
+      assess graph work/northshire --format graphml -o graph.graphml
+      assess graph work/northshire --format json > graph.json
     """
     from assess.graph import render_graph
 

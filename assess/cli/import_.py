@@ -29,8 +29,8 @@ def import_(workbooks: tuple[Path, ...], out: Path, force: bool) -> None:
 
     \b
     Example:
-      assess import returned/*.xlsx -o northshire-2026/responses/
-      assess import a-patel.xlsx -o northshire-2026/responses/ --force
+      assess init client-2026 && assess import work/returned/*.xlsx -o client-2026/responses/
+      assess import work/returned/network.tom-okafor.xlsx -o work/northshire/responses/ --force
     """
     from assess.errors import InvalidInput
     from assess.workshop.import_xlsx import import_workbooks

@@ -25,8 +25,8 @@ def init(folder: Path, organisation: str, pin: bool) -> None:
 
     \b
     Example:
-      assess init northshire-2026 --organisation "Northshire Council"
-      assess init northshire-2026 --organisation "Northshire Council" --pin
+      assess init client-2026 --organisation "Northshire Council"
+      assess init client-2027 --organisation "Northshire Council" --pin
     """
     import shlex
 

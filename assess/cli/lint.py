@@ -27,7 +27,7 @@ def lint(path: Path | None) -> None:
     \b
     Example:
       assess lint
-      assess lint my-client/questionnaires/cloud.yaml
+      assess lint work/northshire
     """
     from assess.lint import lint as run_lint
 

@@ -30,10 +30,10 @@ def recommend(assessment: Path, fmt: str, top: int | None, domain: str | None,
 
     \b
     Example:
-      assess recommend examples/northshire --top 5
-      assess recommend examples/northshire --domain cybersecurity --format markdown
-      assess recommend examples/northshire --programme digital_first --format json
-      assess recommend examples/northshire --programmes
+      assess recommend work/northshire --top 5
+      assess recommend work/northshire --domain cybersecurity --format markdown
+      assess recommend work/northshire --programme digital_first --format json
+      assess recommend work/northshire --programmes
     """
     from assess.prioritise import analyse, select
     from assess.render.recommendations import render_readiness, render_recommendations

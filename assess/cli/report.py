@@ -44,12 +44,12 @@ def report(assessment: Path, formats: tuple[str, ...], output: Path | None,
 
     \b
     Example:
-      assess report examples/northshire -o northshire.html
-      assess report examples/northshire --format html --format pdf --format xlsx -o out
-      assess report examples/northshire --format markdown -o out/report.md
-      assess report examples/northshire --draft -o review.html
-      assess report client-2026 --templates branding --title "ICT foundations review" \\
-          --logo branding/logo.svg -o client-2026/report
+      assess report work/northshire -o northshire.html
+      assess report work/northshire --format html --format pdf --format xlsx -o out
+      assess report work/northshire --format markdown -o out/report.md
+      assess report work/northshire --draft -o review.html
+      assess report work/northshire --templates work/branding --title "ICT review" \\
+          --logo work/branding/logo.svg -o work/report
     """
     from assess.report import ReportOptions, write_reports
 

@@ -26,9 +26,9 @@ def roadmap(assessment: Path, capacity: float | None, fmt: str, output: Path | N
 
     \b
     Example:
-      assess roadmap examples/northshire
-      assess roadmap examples/northshire --capacity 200 --format markdown -o roadmap.md
-      assess roadmap examples/northshire --format csv -o roadmap.csv
+      assess roadmap work/northshire
+      assess roadmap work/northshire --capacity 200 --format markdown -o roadmap.md
+      assess roadmap work/northshire --format csv -o roadmap.csv
     """
     from assess.prioritise import analyse
     from assess.render.roadmap import render_roadmap

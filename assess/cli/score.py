@@ -28,11 +28,11 @@ def score(assessment: Path, fmt: str, output: Path | None, by_respondent: bool,
 
     \b
     Example:
-      assess score examples/northshire
-      assess score examples/northshire --format json -o scores.json
-      assess score examples/northshire --by-respondent
-      assess score examples/northshire --questions --format csv -o answers.csv
-      assess score examples/northshire --disagreements
+      assess score work/northshire
+      assess score work/northshire --format json -o scores.json
+      assess score work/northshire --by-respondent
+      assess score work/northshire --questions --format csv -o answers.csv
+      assess score work/northshire --disagreements
     """
     from assess.render.scores import render_scores
     from assess.scoring import score_assessment

@@ -37,10 +37,10 @@ def template(questionnaire: str | None, fmt: str, output: Path | None, all_: boo
     \b
     Example:
       assess template cybersecurity --format xlsx -o cybersecurity.xlsx
-      assess template cybersecurity > responses/cybersecurity.a-patel.yaml
+      assess template cybersecurity > cybersecurity.a-patel.yaml
       assess template network --format html -o network-form.html
       assess template --all --format xlsx -o workshop-pack/
-      assess template cloud --assessment northshire-2026 --format xlsx -o cloud.xlsx
+      assess template network --assessment work/northshire-2025 --format xlsx -o network.xlsx
     """
     from assess.outputs import check_folder, check_output
     from assess.yamlio import write_bytes

@@ -27,9 +27,9 @@ def trend(assessments: tuple[Path, ...], fmt: str, chart: Path | None, follow: b
 
     \b
     Example:
-      assess trend examples/northshire-2025 examples/northshire
-      assess trend examples/northshire --follow --chart trend.png
-      assess trend northshire-2024 northshire-2025 northshire-2026 --format csv -o trend.csv
+      assess trend work/northshire-2025 work/northshire
+      assess trend work/northshire --follow --chart trend.png
+      assess trend work/northshire-2025 work/northshire --format csv -o trend.csv
     """
     from assess.errors import AssessError
     from assess.progress import baseline_chain, trend_paths

@@ -19,7 +19,7 @@ def validate(paths: tuple[Path, ...]) -> None:
 
     \b
     Example:
-      assess validate questionnaires/ frameworks/ examples/northshire
+      assess validate work/northshire work/northshire-2025
     """
     from assess.validation import validate_paths
 

@@ -15,7 +15,7 @@ number of steps and prerequisite entries.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from assess.errors import AssessError
@@ -90,31 +90,125 @@ def _requirements(links: Links, scored: Mapping[str, int]) -> dict[str, list[Req
     return out
 
 
-def _order(scored: Mapping[str, int], reqs: Mapping[str, list[Requirement]]) -> list[str]:
-    """Scored capabilities, each after every capability it needs: an iterative depth-first
-    post-order in score order, so the result is the same on every run."""
-    state: dict[str, int] = {}  # 1 on the current path, 2 placed
-    order: list[str] = []
+def _groups(scored: Mapping[str, int], reqs: Mapping[str, list[Requirement]]
+            ) -> list[list[str]]:
+    """Scored capabilities in groups that need each other (prerequisites running both ways
+    between capabilities, at different levels), each group after every group it needs.
+
+    Tarjan's strongly connected components, iteratively, roots in score order and
+    prerequisites sorted, so the result is the same on every run; without such groups it
+    is the depth-first post-order, each capability after every capability it needs.
+    """
+    def needed(capability: str) -> Iterator[str]:
+        return iter(sorted({p for p, _, _ in reqs.get(capability, ()) if p in scored}))
+
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    open_: list[str] = []
+    on_path: set[str] = set()
+    groups: list[list[str]] = []
     for root in scored:
-        if root in state:
+        if root in index:
             continue
-        state[root] = 1
-        path = [root]
-        stack = [iter(sorted({p for p, _, _ in reqs.get(root, ()) if p in scored}))]
-        while stack:
-            pre = next(stack[-1], None)
+        index[root] = low[root] = len(index)
+        open_.append(root)
+        on_path.add(root)
+        work = [(root, needed(root))]
+        while work:
+            node, pending = work[-1]
+            pre = next(pending, None)
             if pre is None:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:  # node roots a group: the open ones above it
+                    group = [open_.pop()]
+                    while group[-1] != node:
+                        group.append(open_.pop())
+                    group.reverse()
+                    on_path.difference_update(group)
+                    groups.append(group)
+            elif pre not in index:
+                index[pre] = low[pre] = len(index)
+                open_.append(pre)
+                on_path.add(pre)
+                work.append((pre, needed(pre)))
+            elif pre in on_path:
+                low[node] = min(low[node], index[pre])
+    return groups
+
+
+def _needs(links: Links, scored: Mapping[str, int], reqs: Mapping[str, list[Requirement]]
+           ) -> dict[str, int]:
+    """The level each capability must reach: its target's, or more where a step of another
+    capability needs it. Demands flow from dependents to prerequisites until nothing rises
+    (each rise is bounded by the scale, so this ends, prerequisite cycles or not)."""
+    need = {c: max(scored[c], top_level(links, c) or 0) for c in scored}
+    pending = list(scored)[::-1]
+    while pending:
+        cap = pending.pop()
+        if need[cap] <= scored[cap]:
+            continue
+        for pre, level, for_level in reqs.get(cap, ()):
+            if pre in scored and for_level <= need[cap] and need[pre] < level:
+                need[pre] = level
+                pending.append(pre)
+    return need
+
+
+def _capability_steps(cap: str, current: int, need: int, top: int, scored: Mapping[str, int],
+                      cap_reqs: Sequence[Requirement]) -> list[Step]:
+    steps = []
+    before: dict[str, int] = {}
+    for to_level in range(current + 1, need + 1):
+        now: dict[str, int] = {}
+        unknown: set[str] = set()
+        for pre, level, for_level in cap_reqs:
+            if for_level > to_level:
+                continue
+            if pre not in scored:
+                if for_level == to_level or to_level == current + 1:
+                    unknown.add(pre)
+            elif scored[pre] < level:
+                now[pre] = max(now.get(pre, 0), level)
+        requires = [step_id(p, k) for p, k in now.items() if before.get(p) != k]
+        if to_level > current + 1:
+            requires.append(step_id(cap, to_level - 1))
+        before = now
+        steps.append(Step(
+            id=step_id(cap, to_level), capability=cap, from_level=to_level - 1,
+            to_level=to_level, requires=tuple(sorted(requires)), beyond_target=to_level > top,
+            unassessed=tuple(sorted(unknown)),
+        ))
+    return steps
+
+
+def _step_order(steps: Sequence[Step]) -> list[Step]:
+    """Steps of capabilities that need each other, each after the steps it requires (a
+    depth-first post-order, requirements sorted); a cycle of steps is an error naming it."""
+    by_id = {s.id: s for s in steps}
+    state: dict[str, int] = {}  # 1 on the current path, 2 placed
+    order: list[Step] = []
+    for root in steps:
+        if root.id in state:
+            continue
+        state[root.id] = 1
+        path = [root.id]
+        stack = [iter([r for r in root.requires if r in by_id])]
+        while stack:
+            req = next(stack[-1], None)
+            if req is None:
                 stack.pop()
                 done = path.pop()
                 state[done] = 2
-                order.append(done)
-            elif pre not in state:
-                state[pre] = 1
-                path.append(pre)
-                stack.append(iter(sorted({p for p, _, _ in reqs.get(pre, ()) if p in scored})))
-            elif state[pre] == 1:
-                cycle = path[path.index(pre):]
-                raise AssessError("prerequisite cycle: " + " -> ".join([*cycle, pre]))
+                order.append(by_id[done])
+            elif req not in state:
+                state[req] = 1
+                path.append(req)
+                stack.append(iter([r for r in by_id[req].requires if r in by_id]))
+            elif state[req] == 1:
+                cycle = path[path.index(req):]
+                raise AssessError("prerequisite cycle: " + " -> ".join([*cycle, req]))
     return order
 
 
@@ -123,49 +217,20 @@ def build_steps(links: Links) -> StepGraph:
     scored = {c: cap.level for c, cap in links.capabilities.items()
               if cap.score is not None and cap.level is not None}
     reqs = _requirements(links, scored)
-    order = _order(scored, reqs)
-    need = {c: max(scored[c], top_level(links, c) or 0) for c in scored}
-    top = dict(need)
-    for cap in reversed(order):  # dependents before prerequisites: demands flow down
-        if need[cap] <= scored[cap]:
-            continue
-        for pre, level, for_level in reqs.get(cap, ()):
-            if pre in scored and for_level <= need[cap] and scored[pre] < level:
-                need[pre] = max(need[pre], level)
-
+    need = _needs(links, scored, reqs)
     steps: list[Step] = []
     position: dict[str, int] = {}
     dependents: list[list[int]] = []
-    for cap in order:  # prerequisites first
-        current = scored[cap]
-        if need[cap] <= current:
-            continue
-        cap_reqs = reqs.get(cap, ())
-        before: dict[str, int] = {}
-        for to_level in range(current + 1, need[cap] + 1):
-            sid = step_id(cap, to_level)
-            now: dict[str, int] = {}
-            unknown: set[str] = set()
-            for pre, level, for_level in cap_reqs:
-                if for_level > to_level:
-                    continue
-                if pre not in scored:
-                    if for_level == to_level or to_level == current + 1:
-                        unknown.add(pre)
-                elif scored[pre] < level:
-                    now[pre] = max(now.get(pre, 0), level)
-            requires = [step_id(p, k) for p, k in now.items() if before.get(p) != k]
-            if to_level > current + 1:
-                requires.append(step_id(cap, to_level - 1))
-            before = now
+    for group in _groups(scored, reqs):  # prerequisites first
+        drafts = [step for cap in group if need[cap] > scored[cap]
+                  for step in _capability_steps(
+                      cap, scored[cap], need[cap], max(scored[cap], top_level(links, cap) or 0),
+                      scored, reqs.get(cap, ()))]
+        for step in drafts if len(group) == 1 else _step_order(drafts):
             here = len(steps)
-            position[sid] = here
+            position[step.id] = here
             dependents.append([])
-            for req in requires:
+            for req in step.requires:
                 dependents[position[req]].append(here)
-            steps.append(Step(
-                id=sid, capability=cap, from_level=to_level - 1, to_level=to_level,
-                requires=tuple(sorted(requires)), beyond_target=to_level > top[cap],
-                unassessed=tuple(sorted(unknown)),
-            ))
+            steps.append(step)
     return StepGraph(tuple(steps), tuple(tuple(d) for d in dependents))

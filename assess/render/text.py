@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_MD_MARKUP = re.compile(r"([\\`*_\[\]|])")
 
 
 def neutralise(value: Any) -> Any:
@@ -80,9 +82,14 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]],
 
 
 def md_escape(text: str) -> str:
-    """Escape text for a Markdown table cell."""
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-            .replace("<", "&lt;").replace(">", "&gt;"))
+    """Any text as inert Markdown, for prose and table cells alike (the one rule for
+    Markdown text): one line; ``\\ ` * _ [ ] |`` backslashed, and ``#`` where it starts
+    the text, so no link or image, code, emphasis, heading or table-cell break can come of
+    it; ``< >`` as entities, so no raw HTML, autolink or quote (an entity is literal text
+    in every Markdown renderer)."""
+    escaped = _MD_MARKUP.sub(r"\\\1", " ".join(text.split()))
+    escaped = escaped.replace("<", "&lt;").replace(">", "&gt;")
+    return "\\" + escaped if escaped.startswith("#") else escaped
 
 
 def md_table(header: Sequence[str], rows: Sequence[Sequence[str]],

@@ -81,12 +81,12 @@ def inputs_for(ws: Workspace, result: ScoreResult, recs: Recommendations) -> Rep
     )
 
 
-_MAGIC = {"image/png": (b"\x89PNG",), "image/jpeg": (b"\xff\xd8",),
-          "image/gif": (b"GIF87a", b"GIF89a"), "image/webp": (b"RIFF",)}
-
-
 def read_logo(path: Path) -> Logo:
-    """Read and check a logo file (PNG, JPEG, GIF, WebP or SVG, at most 2 MB)."""
+    """Read and check a logo file (PNG, JPEG, GIF, WebP or SVG, at most 2 MB): a raster
+    image must carry its format's signature; an SVG is parsed and rewritten from an
+    allow-list, or refused with the reason (assess.report.logo)."""
+    from .logo import check_raster, sanitise_svg
+
     mime = LOGO_TYPES.get(path.suffix.lower())
     name = display_path(path)
     if mime is None:
@@ -96,10 +96,9 @@ def read_logo(path: Path) -> Logo:
     from assess.files import read_limited
 
     data = read_limited(path, LOGO_MAX_BYTES, "a logo")
-    magic = _MAGIC.get(mime)
-    looks_right = (data.startswith(magic) if magic else b"<svg" in data[:4096])
-    if not looks_right:
-        raise AssessError(f"{name}: the file is not a {path.suffix.lower()[1:].upper()} image")
+    if mime == "image/svg+xml":
+        return Logo(sanitise_svg(data, name), mime)
+    check_raster(data, mime, name)
     return Logo(data, mime)
 
 

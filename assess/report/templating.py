@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import base64
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,9 +15,6 @@ from assess.resources import content_path
 
 if TYPE_CHECKING:
     from jinja2 import Environment
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
 
 def gap(row: Mapping[str, Any]) -> str:
     """The gap of a row (``target``, ``score``) as shown beside them: worked out from the
@@ -42,13 +38,15 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 
 
 def md(text: object) -> str:
-    """Markdown prose: markup characters backslashed, one line, no raw HTML."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Markdown prose and table cells (the ``md`` and ``cell`` filters): one escaping rule
+    for all Markdown text, :func:`assess.render.text.md_escape`. Text a template marked
+    ``|safe`` (markup it built from escaped parts, e.g. ``"**Overall**"|safe``) is kept."""
+    from markupsafe import Markup
+
+    return str(text) if isinstance(text, Markup) else md_escape(str(text))
 
 
-def cell(text: object) -> str:
-    """A Markdown table cell: pipes and newlines made safe, no raw HTML."""
-    return md_escape(" ".join(str(text).split()))
+cell = md
 
 
 def change(row: Mapping[str, Any]) -> str:

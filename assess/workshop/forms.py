@@ -17,12 +17,11 @@ from .definition import Definition
 
 TEMPLATES = {"markdown": "form.md.j2", "html": "form.html.j2"}
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
 def md(text: object) -> str:
-    """Escape text for Markdown prose: markup characters backslashed, one line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Escape text for Markdown: the report's rule (assess.render.text.md_escape)."""
+    from assess.render.text import md_escape
+
+    return md_escape(str(text))
 
 
 def form_context(defn: Definition) -> dict[str, Any]:
