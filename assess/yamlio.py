@@ -7,10 +7,7 @@ sequence item. That map lets every later error name ``FILE:LINE: path.in.file``.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import re
-import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
