@@ -175,6 +175,7 @@ def apply_overrides(model: DependencyModel, over: object) -> DependencyModel:
         "programmes": programmes,
         "technologies": merge(list(model.technologies), list(over.technologies), "id"),
         "capabilities": merge(list(model.capabilities), list(over.capabilities), "capability"),
+        "costs": over.costs or model.costs,
     })
 
 
@@ -284,4 +285,10 @@ def _check_targets(a: Assessment, doc: Document, questionnaires: dict[str, Quest
                 if cap not in known:
                     problems.append(doc.problem(("targets", domain, "capabilities", cap),
                                                 f"unknown capability {cap!r} in {domain!r}"))
+    in_scope = {c.id for q in questionnaires.values() for c in q.capabilities}
+    for i, sid in enumerate(a.must_do):
+        cap = sid.rpartition(":")[0]
+        if questionnaires and cap not in in_scope:
+            problems.append(doc.problem(("must_do", i), f"unknown capability {cap!r} in step "
+                                        f"{sid!r} (not in the questionnaires in scope)"))
     return problems

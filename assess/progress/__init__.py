@@ -78,15 +78,15 @@ class Snapshot:
 
 def load_snapshot(path: Path) -> Snapshot:
     """Load, check and score the assessment at ``path``; rank and plan its recommendations."""
-    from assess.prioritise import phases_for, plan_roadmap, recommend
+    from assess.prioritise import recommend, roadmap_for
     from assess.scoring import score_assessment
     from assess.workspace import load_workspace
     from assess.yamlio import display_path
 
     ws = load_workspace(path)
     result = score_assessment(ws.scoring_inputs())
-    recs = recommend(ws.dependencies, result)
-    roadmap = plan_roadmap(recs, result, phases_for(ws.assessment))
+    recs = recommend(ws.dependencies, result, ws.assessment.must_do)
+    roadmap = roadmap_for(ws.assessment, recs, result)
     return Snapshot(result, tuple(ws.questionnaires), recs, roadmap, display_path(ws.root))
 
 
