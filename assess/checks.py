@@ -185,6 +185,10 @@ def check_dependencies(m: DependencyModel, doc: Document,
                 problems.append(doc.problem(("capabilities", i, "actions", level, "cost_band"),
                                             f"unknown cost band {action.cost_band!r} "
                                             f"{_known(m.cost_bands)}"))
+    if m.costs is not None and m.cost_bands:
+        problems.extend(doc.problem(("costs", "bands", band), f"unknown cost band {band!r} "
+                                    f"{_known(m.cost_bands)}")
+                        for band in m.costs.bands if band not in m.cost_bands)
     cycle = prerequisite_cycle(m)
     if cycle:
         first = seen.get(cycle[0], 0)

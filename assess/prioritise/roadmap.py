@@ -248,7 +248,8 @@ def schedule(recs: Recommendations, phases: Sequence[PhaseSpec], rules: Rules
                 continue
             team = rules.team_capacity(rec.owner, phase.months)
             if team is not None and team_used.get(rec.owner, 0.0) + rec.effort > team + SLACK:
-                slot.waiting.setdefault(rec.owner, []).append(rec.id)
+                if used + rec.effort <= phase.capacity + SLACK:  # only the team stood in the way
+                    slot.waiting.setdefault(rec.owner, []).append(rec.id)
                 aside.append(k)
                 continue
             if used + rec.effort <= phase.capacity + SLACK:
@@ -293,15 +294,12 @@ def _horizon(phases: Sequence[PhaseSpec]) -> list[PhaseSpec]:
 
 def _backlog_teams(slots: Sequence[_Slot], scheduled: set[str]
                    ) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Team -> backlog steps that were last set aside for lack of that team."""
-    last: dict[str, str] = {}
-    for slot in slots:
-        for team, ids in slot.waiting.items():
-            last.update((sid, team) for sid in ids if sid not in scheduled)
-    by_team: dict[str, list[str]] = {}
-    for sid, team in last.items():
-        by_team.setdefault(team, []).append(sid)
-    return tuple((team, tuple(sorted(ids))) for team, ids in sorted(by_team.items()))
+    """Team -> backlog steps that the last phase left out for lack of that team (the team
+    was full when the phase still had room, so more of that team would have planned them)."""
+    if not slots:
+        return ()
+    return tuple((team, tuple(sorted(s for s in ids if s not in scheduled)))
+                 for team, ids in sorted(slots[-1].waiting.items()) if set(ids) - scheduled)
 
 
 def _time_to_target(result: ScoreResult, projected: Sequence[RoadmapPhase]
