@@ -305,7 +305,8 @@ def _backlog_teams(slots: Sequence[_Slot], scheduled: set[str]
 def _time_to_target(result: ScoreResult, projected: Sequence[RoadmapPhase]
                     ) -> tuple[tuple[str, int | None], ...]:
     """(domain id or OVERALL, months until its score reaches its target; None when not
-    within the horizon). 0 when it is there already."""
+    within the horizon). 0 when it is there already; a domain with no score is left out
+    (nothing can be said of it)."""
     out: list[tuple[str, int | None]] = []
     rows = [(d.id, d.score, d.target, [dict(p.projected).get(d.id) for p in projected])
             for d in result.domains]
@@ -313,7 +314,6 @@ def _time_to_target(result: ScoreResult, projected: Sequence[RoadmapPhase]
                  [p.projected_overall for p in projected]))
     for ident, score, target, after in rows:
         if score is None or target is None:
-            out.append((ident, None))
             continue
         if score >= target - TARGET_SLACK:
             out.append((ident, 0))

@@ -41,8 +41,8 @@ def fte(value: float | None) -> str:
 
 
 def days(value: float) -> str:
-    """Person-days as people count them: '35', '12.5'."""
-    return f"{value:g}"
+    """Person-days as people count them: '35', '12.5', '1,695'."""
+    return f"{round(value, 1):,.1f}".removesuffix(".0")
 
 
 def months_text(months: int | None, horizon: int) -> str:
