@@ -31,7 +31,11 @@ def roadmap(assessment: Path, capacity: float | None, fmt: str, output: Path | N
       assess roadmap examples/northshire --format csv -o roadmap.csv
     """
     from assess.prioritise import analyse
+    from assess.progress import delivery_since_baseline
     from assess.render.roadmap import render_roadmap
 
     analysis = analyse(assessment)
-    emit(render_roadmap(analysis.roadmap(capacity), analysis.recommendations, fmt), output)
+    plan = analysis.roadmap(capacity)
+    delivery = delivery_since_baseline(assessment, analysis.result, plan,
+                                       analysis.recommendations)
+    emit(render_roadmap(plan, analysis.recommendations, fmt, delivery), output)

@@ -34,6 +34,7 @@ from .compare import (
     months_between,
     targets_changed,
 )
+from .delivery import Delivery, delivery
 from .trend import Trend, score_paths, trend, trend_paths
 from .versions import QuestionPair, VersionChanges, match_questions
 
@@ -42,6 +43,7 @@ __all__ = [
     "TOLERANCE",
     "Change",
     "Comparison",
+    "Delivery",
     "PlanOutcome",
     "Progress",
     "QuestionChange",
@@ -55,6 +57,8 @@ __all__ = [
     "baseline_of",
     "compare",
     "compare_paths",
+    "delivery",
+    "delivery_since_baseline",
     "load_snapshot",
     "match_questions",
     "progress_since_baseline",
@@ -144,3 +148,17 @@ def progress_since_baseline(root: Path, result: ScoreResult,
     results += [base.result, result]
     sources += [base.source, current.source]
     return Progress(compare(base, current), trend(results, sources))
+
+
+def delivery_since_baseline(root: Path, result: ScoreResult, roadmap: Roadmap,
+                            recs: Recommendations) -> Delivery | None:
+    """How much of the baseline's plan was delivered, beside what ``roadmap`` asks for over
+    the same months; None when the assessment at ``root`` names no baseline."""
+    baseline = baseline_of(root)
+    if baseline is None:
+        return None
+    base = load_snapshot(baseline)
+    assert base.recommendations is not None
+    outcome = plan_outcome(base.recommendations, base.roadmap, result,
+                           months_between(base.result.date, result.date))
+    return delivery(outcome, roadmap, recs)

@@ -39,6 +39,8 @@ class StepOutcome:
     current_level: int | None
     achieved: bool | None
     """None when the capability has no score now."""
+    effort: float = 0.0
+    """Person-days the baseline's plan put on the step."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,6 @@ def plan_outcome(recommendations: Recommendations, roadmap: Roadmap | None,
             capability_name=rec.capability_name, domain=rec.domain,
             from_level=rec.from_level, to_level=rec.to_level, action=rec.action,
             phase=phase, due=due, current_level=level,
-            achieved=None if level is None else level >= rec.to_level,
+            achieved=None if level is None else level >= rec.to_level, effort=rec.effort,
         ))
     return PlanOutcome(months, tuple(steps))

@@ -10,6 +10,7 @@ from typing import Any
 from assess.prioritise.recommendations import Recommendations
 from assess.prioritise.resourcing import NO_PROGRAMME, Resources, Resourcing
 from assess.prioritise.roadmap import OVERALL, Roadmap
+from assess.progress.delivery import WARN_RATIO, Delivery
 
 from .money import days, fte, money_range, months_text
 from .text import md_escape, md_table, table
@@ -123,3 +124,39 @@ def resourcing_markdown(roadmap: Roadmap, recs: Recommendations, res: Resourcing
              md_table(["Domain", "Reaches its target"],
                       [[md_escape(n), w] for n, w in time_to_target_lines(roadmap, recs)])]
     return "\n".join(parts)
+
+
+def delivery_dict(d: Delivery | None) -> dict[str, Any] | None:
+    """SPEC keys (baseline_planned_effort, baseline_delivered_effort), then the rest."""
+    if d is None:
+        return None
+    return {"baseline_planned_effort": d.planned_effort,
+            "baseline_delivered_effort": d.delivered_effort,
+            "months": d.months, "baseline_planned_steps": d.planned_steps,
+            "baseline_delivered_steps": d.delivered_steps, "share_delivered": d.share,
+            "plan_months": d.demand_months, "plan_steps": d.demand_steps,
+            "plan_effort": d.demand_effort, "ratio": d.ratio, "warning": d.warning,
+            "warn_ratio": WARN_RATIO}
+
+
+def delivery_sentence(d: Delivery) -> str:
+    """The comparison in words, with the warning when the plan outruns delivery."""
+    if not d.planned_steps:
+        return (f"The baseline's roadmap had no step due in the {d.months} months since; this "
+                f"plan asks for {days(d.demand_effort)} person-days in its first "
+                f"{d.demand_months} months.")
+    share = f" ({d.share:.0%})" if d.share is not None else ""
+    text = (f"In the {d.months} months since the baseline, {d.delivered_steps} of the "
+            f"{d.planned_steps} steps its roadmap planned for that time "
+            f"{'was' if d.delivered_steps == 1 else 'were'} delivered: "
+            f"{days(d.delivered_effort)} of {days(d.planned_effort)} planned person-days"
+            f"{share}. This plan asks for {days(d.demand_effort)} person-days "
+            f"({d.demand_steps} steps) in its first {d.demand_months} months")
+    if d.ratio is not None:
+        text += f", {d.ratio:.1f} times what was delivered"
+    text += "."
+    if d.warning:
+        text += (" That is much more than the organisation has shown it can deliver: add "
+                 "people or a delivery partner, or expect the plan to slip (a lower "
+                 "capacity per phase shows the plan at the pace delivered).")
+    return text

@@ -7,13 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 from assess.prioritise.recommendations import Recommendations
-from assess.prioritise.resourcing import Resources, Resourcing, resourcing
+from assess.prioritise.resourcing import Resources, resourcing
 from assess.prioritise.roadmap import OVERALL, Roadmap, RoadmapPhase
+from assess.progress.delivery import Delivery
 
 from .money import days, fte, money_range
 from .recommendations import step_label
 from .resourcing import (
     cost_dict,
+    delivery_dict,
+    delivery_sentence,
     resourcing_dict,
     resourcing_markdown,
     resourcing_table,
@@ -43,7 +46,8 @@ def _bands(phase: RoadmapPhase, recs: Recommendations) -> dict[str, int]:
     return dict(sorted(bands.items()))
 
 
-def roadmap_dict(roadmap: Roadmap, recs: Recommendations) -> dict[str, Any]:
+def roadmap_dict(roadmap: Roadmap, recs: Recommendations,
+                 delivery: Delivery | None = None) -> dict[str, Any]:
     by_id = recs.by_id()
     res = resourcing(roadmap, recs)
     return {
@@ -64,7 +68,7 @@ def roadmap_dict(roadmap: Roadmap, recs: Recommendations) -> dict[str, Any]:
         "time_to_target": time_to_target_dict(roadmap),
         "time_to_target_overall": {"months": dict(roadmap.time_to_target).get(OVERALL)},
         "horizon_months": roadmap.horizon_months,
-        "delivery": None,
+        "delivery": delivery_dict(delivery),
         "current": {d: _r(s) for d, s in roadmap.current},
         "current_overall": _r(roadmap.current_overall),
         "backlog_effort": sum(by_id[s].effort for s in roadmap.backlog),
@@ -119,10 +123,10 @@ def _mark(recs: Recommendations, sid: str) -> str:
 
 
 def render_table(roadmap: Roadmap, recs: Recommendations,
-                 res: Resourcing | None = None) -> str:
+                 delivery: Delivery | None = None) -> str:
     by_id = recs.by_id()
     names = dict(recs.domains)
-    res = res or resourcing(roadmap, recs)
+    res = resourcing(roadmap, recs)
     out: list[str] = []
     for phase, r in zip(roadmap.phases, res.phases, strict=True):
         out.append(_phase_title(phase))
@@ -148,6 +152,9 @@ def render_table(roadmap: Roadmap, recs: Recommendations,
     for team, ids in roadmap.backlog_teams:
         out.append(f"  ! Left out for lack of {team}: {', '.join(recs.step_names(ids))}")
     out.append("")
+    if delivery is not None:
+        out += [("! " if delivery.warning else "") + "Delivery: " + delivery_sentence(delivery),
+                ""]
     return "\n".join(out) + "\n" + resourcing_table(roadmap, recs, res)
 
 
@@ -173,7 +180,8 @@ def render_csv(roadmap: Roadmap, recs: Recommendations) -> str:
     return to_csv(CSV_HEADER, rows)
 
 
-def render_markdown(roadmap: Roadmap, recs: Recommendations) -> str:
+def render_markdown(roadmap: Roadmap, recs: Recommendations,
+                    delivery: Delivery | None = None) -> str:
     by_id = recs.by_id()
     names = dict(recs.domains)
     res = resourcing(roadmap, recs)
@@ -211,16 +219,20 @@ def render_markdown(roadmap: Roadmap, recs: Recommendations) -> str:
     for team, ids in roadmap.backlog_teams:
         parts.append(md_escape(f"Left out for lack of {team}: "
                                f"{', '.join(recs.step_names(ids))}") + ".\n")
+    if delivery is not None:
+        parts.append(f"**Can it be delivered?** {md_escape(delivery_sentence(delivery))}\n")
     parts.append(resourcing_markdown(roadmap, recs, res))
     return "\n".join(parts)
 
 
-def render_roadmap(roadmap: Roadmap, recs: Recommendations, fmt_name: str) -> str:
-    """``roadmap`` as table, json, csv or markdown (``recs`` supplies names and efforts)."""
+def render_roadmap(roadmap: Roadmap, recs: Recommendations, fmt_name: str,
+                   delivery: Delivery | None = None) -> str:
+    """``roadmap`` as table, json, csv or markdown (``recs`` supplies names and efforts;
+    ``delivery``, when there is a baseline, how its plan went)."""
     if fmt_name == "json":
-        return to_json(roadmap_dict(roadmap, recs))
+        return to_json(roadmap_dict(roadmap, recs, delivery))
     if fmt_name == "csv":
         return render_csv(roadmap, recs)
     if fmt_name == "markdown":
-        return render_markdown(roadmap, recs)
-    return render_table(roadmap, recs)
+        return render_markdown(roadmap, recs, delivery)
+    return render_table(roadmap, recs, delivery)

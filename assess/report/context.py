@@ -20,6 +20,7 @@ from assess import __version__
 from assess.models import DependencyModel, Framework, Questionnaire
 from assess.prioritise import Readiness, Recommendation, Recommendations, Roadmap
 from assess.prioritise.recommendations import URGENT_WORDS
+from assess.progress.delivery import Delivery
 from assess.render.coverage import scope_caveat, scored_scope
 from assess.render.recommendations import unscored_caveat
 from assess.scoring.results import ScoreResult
@@ -58,6 +59,8 @@ class ReportInputs:
     progress: Mapping[str, Any] | None = None
     """Comparison with the baseline for the progress section (see the module docstring);
     None when the assessment names no baseline."""
+    delivery: Delivery | None = None
+    """How much of the baseline's plan was delivered, beside this plan's demand."""
 
 
 def long_date(iso: str) -> str:

@@ -12,7 +12,7 @@ from assess.prioritise.recommendations import URGENT_WORDS
 from assess.prioritise.resourcing import NO_PROGRAMME, Resources, resourcing
 from assess.prioritise.roadmap import OVERALL
 from assess.render.money import days, fte, money_range, months_text
-from assess.render.resourcing import notes
+from assess.render.resourcing import delivery_dict, delivery_sentence, notes
 
 if TYPE_CHECKING:
     from .context import ReportInputs
@@ -66,7 +66,9 @@ def resourcing_section(inputs: ReportInputs, phase_rows: Sequence[Row]) -> Row:
              "text": months_text(m, roadmap.horizon_months)}
             for d, m in roadmap.time_to_target],
         "horizon_years": roadmap.horizon_months // 12,
-        "delivery": None,
+        "delivery": None if inputs.delivery is None else {
+            **(delivery_dict(inputs.delivery) or {}),
+            "text": delivery_sentence(inputs.delivery)},
         "must_do": [{"rank": r.rank, "name": f"{r.capability_name} to level {r.to_level}",
                      "reason": URGENT_WORDS.get(r.urgent, r.urgent),
                      "phase": phase_of.get(r.id, "Backlog")}
