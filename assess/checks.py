@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from assess.models import DependencyModel, Framework, Questionnaire, Response
+from assess.models import DependencyModel, Framework, Plan, Questionnaire, Response
 from assess.yamlio import Document
 
 from .errors import Problem
@@ -210,3 +210,18 @@ def prerequisite_cycle(m: DependencyModel) -> list[str]:
     except nx.NetworkXNoCycle:
         return []
     return [str(u) for u, _ in edges]
+
+
+def check_plan(plan: Plan, doc: Document) -> list[Problem]:
+    """plan.yaml: each step once, and no step ending before it starts."""
+    problems = []
+    seen: dict[str, int] = {}
+    for i, step in enumerate(plan.steps):
+        if step.id in seen:
+            problems.append(doc.problem(("steps", i, "id"), f"duplicate step {step.id!r} "
+                                        f"(first at steps[{seen[step.id]}])"))
+        seen.setdefault(step.id, i)
+        if step.end < step.start:
+            problems.append(doc.problem(("steps", i, "end"), f"ends {step.end} before it "
+                                        f"starts ({step.start})"))
+    return problems

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess.errors import AssessError
-from assess.models import Questionnaire
+from assess.models import Plan, Questionnaire
 from assess.prioritise import Recommendations, Roadmap
 from assess.scoring.results import ScoreResult
 
@@ -78,11 +78,14 @@ class Snapshot:
     roadmap: Roadmap | None = None
     source: str = ""
     """Where it was loaded from, as shown to the user."""
+    plan: Plan | None = None
+    """The agreed plan saved in the assessment (plan.yaml), if any."""
 
 
 def load_snapshot(path: Path) -> Snapshot:
     """Load, check and score the assessment at ``path``; rank and plan its recommendations."""
     from assess.prioritise import recommend, roadmap_for
+    from assess.prioritise.plan_file import load_plan
     from assess.scoring import score_assessment
     from assess.workspace import load_workspace
     from assess.yamlio import display_path
@@ -91,7 +94,8 @@ def load_snapshot(path: Path) -> Snapshot:
     result = score_assessment(ws.scoring_inputs())
     recs = recommend(ws.dependencies, result, ws.assessment.must_do)
     roadmap = roadmap_for(ws.assessment, recs, result)
-    return Snapshot(result, tuple(ws.questionnaires), recs, roadmap, display_path(ws.root))
+    return Snapshot(result, tuple(ws.questionnaires), recs, roadmap, display_path(ws.root),
+                    load_plan(ws.root))
 
 
 def compare(baseline: Snapshot, current: Snapshot, tolerance: float = TOLERANCE) -> Comparison:
@@ -102,7 +106,8 @@ def compare(baseline: Snapshot, current: Snapshot, tolerance: float = TOLERANCE)
     plan = None
     if baseline.recommendations is not None:
         plan = plan_outcome(baseline.recommendations, baseline.roadmap, current.result,
-                            months_between(baseline.result.date, current.result.date))
+                            months_between(baseline.result.date, current.result.date),
+                            baseline.plan)
     return Comparison(
         baseline=baseline.result, current=current.result, tolerance=tolerance,
         overall=overall, domains=domains, versions=versions, questions=questions,
@@ -160,5 +165,5 @@ def delivery_since_baseline(root: Path, result: ScoreResult, roadmap: Roadmap,
     base = load_snapshot(baseline)
     assert base.recommendations is not None
     outcome = plan_outcome(base.recommendations, base.roadmap, result,
-                           months_between(base.result.date, result.date))
+                           months_between(base.result.date, result.date), base.plan)
     return delivery(outcome, roadmap, recs)
