@@ -48,8 +48,10 @@ def run_demo(out: Path | None) -> Iterator[str]:
 
     inputs = inputs_for(ws, result, recs)
     for name, text in (("recommendations.json", render_recommendations(recs, "json")),
-                       ("roadmap.json", render_roadmap(inputs.roadmap, recs, "json")),
-                       ("roadmap.md", render_roadmap(inputs.roadmap, recs, "markdown"))):
+                       ("roadmap.json", render_roadmap(inputs.roadmap, recs, "json",
+                                                       inputs.delivery)),
+                       ("roadmap.md", render_roadmap(inputs.roadmap, recs, "markdown",
+                                                     inputs.delivery))):
         write_text(out / name, text)
         written.append(out / name)
     yield ""

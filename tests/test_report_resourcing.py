@@ -72,3 +72,20 @@ def test_delivery_rate_beside_this_plans_demand() -> None:
                      r"[\d,]+ of [\d,]+ planned person-days \(\d+%\)\. This plan asks for "
                      r"[\d,]+ person-days \(\d+ steps\) in its first 12 months", line)
     assert "much more than the organisation has shown it can deliver" in line
+
+
+def test_workbook_has_the_resourcing_figures_as_numbers() -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from assess.report.xlsx import render_xlsx
+
+    wb = load_workbook(io.BytesIO(render_xlsx(build_context(example_inputs()))))
+    rows = list(wb["Resourcing"].iter_rows(values_only=True))
+    assert rows[0][4] == "Capex low (GBP)"
+    assert [r[0] for r in rows[1:]] == ["0-6 months", "6-12 months", "12-24 months",
+                                        "Total planned", "Backlog"]
+    first = rows[1]
+    assert isinstance(first[2], float) and isinstance(first[3], float)
+    assert 0 < first[4] < first[5] and 0 < first[6] < first[7]
