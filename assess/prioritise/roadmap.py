@@ -308,7 +308,8 @@ def _time_to_target(result: ScoreResult, projected: Sequence[RoadmapPhase]
     within the horizon). 0 when it is there already; a domain with no score is left out
     (nothing can be said of it)."""
     out: list[tuple[str, int | None]] = []
-    rows = [(d.id, d.score, d.target, [dict(p.projected).get(d.id) for p in projected])
+    after_phase = [dict(p.projected) for p in projected]  # once: many domains, many phases
+    rows = [(d.id, d.score, d.target, [scores.get(d.id) for scores in after_phase])
             for d in result.domains]
     rows.append((OVERALL, result.overall.score, result.overall.target,
                  [p.projected_overall for p in projected]))
