@@ -211,6 +211,8 @@ Range = Annotated[list[Annotated[float, Field(ge=0)]],
 StepId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*:[0-9]+$", max_length=90)]
 """'<capability>:<level reached>', e.g. 'power_cooling:2'."""
 Urgency = Literal["safety", "legal_duty", "active_exposure"]
+DEFAULT_OWNER = "Unassigned"
+"""Owner of a step the dependency model has no action for."""
 
 
 class Action(Strict):

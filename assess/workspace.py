@@ -16,6 +16,7 @@ from assess import checks
 from assess.errors import InvalidInput, NotFound, Problem
 from assess.loader import load_checked, load_model
 from assess.models import (
+    DEFAULT_OWNER,
     Assessment,
     DependencyModel,
     DomainTarget,
@@ -237,6 +238,13 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
             col.add(adoc.problem(("dependencies", "programme_weights", ident),
                                  f"unknown programme {ident!r} (known: {', '.join(known)})")
                     for ident in a.dependencies.programme_weights if ident not in known)
+        if not dep_problems and a.teams:
+            # A misspelt team would otherwise constrain nothing, silently.
+            owners = sorted({act.owner for c in deps.capabilities for act in c.actions.values()}
+                            | {DEFAULT_OWNER})
+            col.add(adoc.problem(("teams", name), f"no step of the dependency model is owned "
+                                 f"by {name!r} (owners: {', '.join(owners)})")
+                    for name in a.teams if name not in owners)
     if col.problems or fw is None:
         raise InvalidInput(col.problems)
     return Workspace(root, a, fw, questionnaires, responses, deps, files)

@@ -151,3 +151,16 @@ def test_must_do_naming_an_unknown_capability_is_invalid_input(tmp_path: Path,
     assert out.output.strip().endswith("assessment.yaml:15: must_do[1]: unknown capability "
                                        "'nosuch' in step 'nosuch:3' (not in the questionnaires "
                                        "in scope)")
+
+
+def test_a_team_no_step_belongs_to_is_invalid_input(tmp_path: Path, runner: CliRunner) -> None:
+    folder = tmp_path / "a"
+    shutil.copytree(WORKED, folder)
+    with (folder / "assessment.yaml").open("a") as fh:
+        fh.write("teams:\n  Security team: {capacity: 20}\n")
+    out = runner.invoke(main, ["roadmap", str(folder)])
+    assert out.exit_code == 3
+    assert out.output.strip().endswith(
+        "assessment.yaml:16: teams.Security team: no step of the dependency model is owned by "
+        "'Security team' (owners: Cloud Platform Team, Network Team, Security Team, "
+        "Unassigned)")

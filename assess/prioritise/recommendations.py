@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assess.errors import AssessError
-from assess.models import Action, DependencyModel
+from assess.models import DEFAULT_OWNER, Action, DependencyModel
 from assess.scoring.results import ScoreResult
 
 from .links import Links, join
@@ -34,7 +34,6 @@ RISK_NEUTRAL = 3
 """The model's default risk; a capability of this risk is neither raised nor lowered."""
 DEFAULT_EFFORT = 10.0
 """Person-days assumed for a step the model's action library has no action for."""
-DEFAULT_OWNER = "Unassigned"
 DEFAULT_WORKING_DAYS = 210.0
 """Working days a year of one full-time person, when the cost model does not say."""
 MUST_DO = "must_do"

@@ -1,16 +1,21 @@
 """Roadmap: recommendations packed into phases under a capacity, prerequisites first.
 
 List scheduling, phase by phase: among the steps whose prerequisites are already planned
-(in an earlier phase, or earlier in this one), take the most urgent; place it if its
-effort fits what is left of the phase, otherwise set it aside for a later phase and try
-the next. Urgency is a step's own priority raised to that of the most urgent step
-waiting on it, so a modest prerequisite of an urgent step is planned in time for it.
+(in an earlier phase, or earlier in this one), take the most urgent; place it if pacing
+allows another step of its capability in the phase, its team (when listed) has room and
+its effort fits what is left of the phase, otherwise set it aside for a later phase and
+try the next. Must-do steps (urgent in the dependency model, or the assessment's
+``must_do``) and everything they need first come before every other step. Then urgency:
+a step's own priority raised to that of the most urgent step waiting on it, so a modest
+prerequisite of an urgent step is planned in time for it.
 A step larger than a whole phase can only open an empty phase; it then fills the phase
 alone and is flagged. What fits nowhere is the backlog.
 
 For each phase the projected score per domain: a capability whose steps up to level L are
 delivered by the end of the phase scores max(current score, L); domains and the overall
-score roll up as in scoring (weighted means).
+score roll up as in scoring (weighted means). Beyond the last phase the same scheduling
+carries on at the last phase's capacity per month, up to five years, for the time each
+domain takes to reach its target.
 """
 
 from __future__ import annotations
