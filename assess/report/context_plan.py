@@ -63,7 +63,7 @@ def resourcing_section(inputs: ReportInputs, phase_rows: Sequence[Row]) -> Row:
         "time_to_target": [
             {"id": d, "name": names.get(d, "Overall"), "overall": d == OVERALL,
              "months": m, "target": targets.get(d),
-             "text": months_text(m, roadmap.horizon_months)}
+             "text": _when(m, roadmap.horizon_months, result.date)}
             for d, m in roadmap.time_to_target],
         "horizon_years": roadmap.horizon_months // 12,
         "delivery": None if inputs.delivery is None else {
@@ -74,6 +74,23 @@ def resourcing_section(inputs: ReportInputs, phase_rows: Sequence[Row]) -> Row:
                      "phase": phase_of.get(r.id, "Backlog")}
                     for r in recs.items if r.urgent],
     }
+
+
+def _when(months: int | None, horizon: int, date: str) -> str:
+    """'by month 48 (October 2030)', counted from the assessment date."""
+    import datetime as dt
+
+    from assess.prioritise.plan_file import add_months
+    from assess.progress.words import month_year
+
+    text = months_text(months, horizon)
+    if not months:
+        return text
+    try:
+        day = add_months(dt.date.fromisoformat(date), months)
+    except ValueError:
+        return text
+    return f"{text} ({month_year(day.isoformat())})"
 
 
 def _teams(inputs: ReportInputs) -> list[Row]:
