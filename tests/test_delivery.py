@@ -59,7 +59,7 @@ def test_no_warning_when_the_plan_matches_what_was_delivered() -> None:
     assert nothing.ratio is None and nothing.warning
 
 
-def test_example_roadmap_shows_the_baseline_delivery(runner: CliRunner) -> None:
+def test_example_roadmap_shows_the_baseline_delivery() -> None:
     out = CliRunner().invoke(main, ["roadmap", str(EXAMPLE), "--format", "json"],
                              catch_exceptions=False)
     d = json.loads(out.stdout)["delivery"]
@@ -67,3 +67,23 @@ def test_example_roadmap_shows_the_baseline_delivery(runner: CliRunner) -> None:
     assert d["plan_effort"] > 0 and d["warning"] is True
     text = CliRunner().invoke(main, ["roadmap", str(EXAMPLE)], catch_exceptions=False).stdout
     assert "! Delivery: In the 12 months since the baseline" in text
+
+
+def test_roadmap_json_has_the_fixed_keys_of_spec_section_8() -> None:
+    out = CliRunner().invoke(main, ["roadmap", str(EXAMPLE), "--format", "json"],
+                             catch_exceptions=False)
+    data = json.loads(out.stdout)
+    assert {"phases", "backlog", "time_to_target", "delivery"} <= set(data)
+    for phase in data["phases"]:
+        assert {"name", "months", "capacity", "effort", "fte", "cost", "teams",
+                "recommendations", "projected"} <= set(phase)
+        assert set(phase["cost"]) == {"currency", "capex", "opex_per_year"}
+        assert phase["cost"]["currency"] == "GBP"
+        assert len(phase["cost"]["capex"]) == len(phase["cost"]["opex_per_year"]) == 2
+        for team in phase["teams"].values():
+            assert set(team) == {"effort", "capacity"}
+    assert data["phases"][0]["teams"]["Security Team"]["capacity"] == 1.5 * 210 / 2
+    assert set(data["time_to_target"]) == {"data-centres", "cloud", "network",
+                                           "user-interaction", "cybersecurity"}
+    assert all(set(v) == {"months"} for v in data["time_to_target"].values())
+    assert {"baseline_planned_effort", "baseline_delivered_effort"} <= set(data["delivery"])
