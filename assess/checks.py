@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from assess.answers import parse_answer
-from assess.models import DependencyModel, Framework, Questionnaire, Response
+from assess.models import DependencyModel, Framework, Plan, Questionnaire, Response
 from assess.yamlio import Document
 
 from .errors import Problem
@@ -176,6 +176,10 @@ def check_dependencies(m: DependencyModel, doc: Document,
                 problems.append(doc.problem(("capabilities", i, "actions", level, "cost_band"),
                                             f"unknown cost band {action.cost_band!r} "
                                             f"{_known(m.cost_bands)}"))
+    if m.costs is not None and m.cost_bands:
+        problems.extend(doc.problem(("costs", "bands", band), f"unknown cost band {band!r} "
+                                    f"{_known(m.cost_bands)}")
+                        for band in m.costs.bands if band not in m.cost_bands)
     cycle, (i, j) = prerequisite_cycle(m)
     if cycle:
         problems.append(doc.problem(("capabilities", i, "prerequisites", j),
@@ -220,3 +224,18 @@ def prerequisite_cycle(m: DependencyModel) -> tuple[list[str], tuple[int, int]]:
     at, first = min(written)
     nodes = [u for u, _ in edges[first:] + edges[:first]]
     return [f"{c}:{level}" for c, level in [*nodes, nodes[0]]], at
+
+
+def check_plan(plan: Plan, doc: Document) -> list[Problem]:
+    """plan.yaml: each step once, and no step ending before it starts."""
+    problems = []
+    seen: dict[str, int] = {}
+    for i, step in enumerate(plan.steps):
+        if step.id in seen:
+            problems.append(doc.problem(("steps", i, "id"), f"duplicate step {step.id!r} "
+                                        f"(first at steps[{seen[step.id]}])"))
+        seen.setdefault(step.id, i)
+        if step.end < step.start:
+            problems.append(doc.problem(("steps", i, "end"), f"ends {step.end} before it "
+                                        f"starts ({step.start})"))
+    return problems

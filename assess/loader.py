@@ -25,6 +25,8 @@ def guess_kind(data: Any) -> str | None:
         return "response"
     if "questions" in data:
         return "questionnaire"
+    if "assessment_date" in data or "steps" in data:
+        return "plan"
     if "organisation" in data:
         return "assessment"
     if "technologies" in data or "programmes" in data:

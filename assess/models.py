@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -199,11 +200,50 @@ class Prerequisite(Strict):
                            "level or higher of the dependent capability.")
 
 
+def _low_high(value: list[float]) -> list[float]:
+    if value[0] > value[1]:
+        raise PydanticCustomError("range_order", "low {low:g} is above high {high:g}",
+                                  {"low": value[0], "high": value[1]})
+    return value
+
+
+Range = Annotated[list[Annotated[float, Field(ge=0)]],
+                  Field(min_length=2, max_length=2), AfterValidator(_low_high)]
+"""[low, high], both >= 0, low <= high (money in the cost model's currency)."""
+StepId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*:[0-9]+$", max_length=90)]
+"""'<capability>:<level reached>', e.g. 'power_cooling:2'."""
+Urgency = Literal["safety", "legal_duty", "active_exposure"]
+DEFAULT_OWNER = "Unassigned"
+"""Owner of a step the dependency model has no action for."""
+
+
 class Action(Strict):
     action: Text = Field(description="The recommended piece of work.")
     effort: float = Field(gt=0, description="Effort in person-days.")
     cost_band: str = Field(description="Key of the model's cost_bands.")
     owner: Text = Field(description="Owner role, e.g. 'Security Team'.")
+    urgent: Urgency | None = Field(default=None, description="Must be done first, whatever its "
+                                   "priority: safety, legal_duty or active_exposure.")
+    capex: Range | None = Field(default=None, description="One-off capital cost [low, high] "
+                                "instead of the cost band's.")
+    opex_per_year: Range | None = Field(default=None, description="Recurring annual operating "
+                                        "cost [low, high] instead of the cost band's.")
+
+
+class BandCost(Strict):
+    capex: Range = Field(description="One-off capital cost [low, high].")
+    opex_per_year: Range = Field(description="Recurring annual operating cost [low, high].")
+
+
+class CostModel(Strict):
+    """What the work costs in money and people."""
+
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        default="GBP", description="ISO 4217 currency code, e.g. GBP.")
+    working_days_per_fte: float = Field(default=210, gt=0, le=366, description="Working days "
+                                        "a year of one full-time person (FTE).")
+    bands: dict[str, BandCost] = Field(default_factory=dict, description="Cost band key -> "
+                                       "capex and opex ranges.")
 
 
 class CapabilityDependencies(Strict):
@@ -225,6 +265,8 @@ class DependencyModel(Versioned):
     name: str = Field(default="", description="Display name.")
     cost_bands: dict[str, Text] = Field(default_factory=dict, description="Cost band keys and "
                                         "what they mean, e.g. S: 'under £25k'.")
+    costs: CostModel | None = Field(default=None, description="Money per cost band "
+                                    "(capex, opex) and working days per FTE.")
     programmes: list[Programme] = Field(default_factory=list, description="Programmes.")
     technologies: list[Technology] = Field(default_factory=list, description="Core technologies.")
     capabilities: list[CapabilityDependencies] = Field(default_factory=list,
@@ -244,6 +286,8 @@ class DependencyOverrides(Strict):
                                            "technologies (matched by id).")
     capabilities: list[CapabilityDependencies] = Field(
         default_factory=list, description="Replaced capability entries (matched by id).")
+    costs: CostModel | None = Field(default=None, description="Replaces the model's cost "
+                                    "model (currency, band ranges, working days per FTE).")
 
 
 # --- assessment -------------------------------------------------------------------------
@@ -260,6 +304,31 @@ class Phase(Strict):
     months: int = Field(gt=0, description="Length in months.")
     capacity: float | None = Field(default=None, gt=0, description="Effort capacity "
                                    "(person-days); defaults to the assessment's capacity.")
+
+
+class Team(Strict):
+    """An owner's capacity for improvement work: person-days per phase, or FTE."""
+
+    capacity: float | None = Field(default=None, gt=0, description="Person-days in every phase.")
+    fte: float | None = Field(default=None, gt=0, description="Full-time people; capacity is "
+                              "fte x working days per FTE x the phase's months / 12.")
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Team:
+        if (self.capacity is None) == (self.fte is None):
+            raise ValueError("give either capacity (person-days per phase) or fte")
+        return self
+
+
+class Pacing(Strict):
+    """How fast one capability may climb: a level is embedded before the next starts."""
+
+    steps_per_capability_per_phase: int | None = Field(
+        default=1, ge=1, description="Most steps of one capability in one phase (null: no "
+        "limit).")
+    min_months_between_steps: int | None = Field(
+        default=None, ge=0, description="Months from the start of one step's phase to the "
+        "start of the next step's phase of the same capability.")
 
 
 class Assessment(Versioned):
@@ -283,6 +352,12 @@ class Assessment(Versioned):
     capacity: float | None = Field(default=None, gt=0, description="Default effort capacity "
                                    "per roadmap phase (person-days).")
     phases: list[Phase] | None = Field(default=None, description="Roadmap phases.")
+    teams: dict[Text, Team] = Field(default_factory=dict, description="Owner or team -> "
+                                    "capacity; owners not listed share the phase total.")
+    must_do: list[StepId] = Field(default_factory=list, description="Step ids scheduled first "
+                                  "(after their prerequisites), e.g. power_cooling:2.")
+    pacing: Pacing = Field(default_factory=Pacing, description="How many steps of one "
+                           "capability a phase may hold.")
 
 
 # --- response ---------------------------------------------------------------------------
@@ -343,10 +418,41 @@ class Response(Versioned):
         description="Question id -> answer (`answers: {}` when none is given yet).")
 
 
+# --- agreed plan ------------------------------------------------------------------------
+
+PlanStatus = Literal["planned", "in_progress", "done", "dropped"]
+
+
+class PlannedStep(Strict):
+    """One step of the agreed plan, as the client keeps it up to date over the year."""
+
+    id: StepId = Field(description="Step id, '<capability>:<level reached>'.")
+    capability: Text = Field(description="Capability name, for people reading the file.")
+    action: str = Field(default="", description="The work agreed.")
+    phase: Text = Field(description="Roadmap phase the step was planned in.")
+    owner: Text = Field(description="Who answers for the step.")
+    effort: float = Field(ge=0, description="Person-days planned.")
+    status: PlanStatus = Field(default="planned", description="planned, in_progress, done "
+                               "or dropped.")
+    start: IsoDate = Field(description="Planned start (the phase's first day).")
+    end: IsoDate = Field(description="Planned end (the phase's last day).")
+    notes: str = Field(default="", max_length=20_000, description="The client's notes.")
+
+
+class Plan(Versioned):
+    """``plan.yaml``: the roadmap as agreed, saved by ``assess roadmap --save``."""
+
+    organisation: Text = Field(description="Client organisation.")
+    assessment_date: IsoDate = Field(description="Date of the assessment the plan came from.")
+    steps: list[PlannedStep] = Field(default_factory=list, description="Scheduled steps, "
+                                     "phase by phase in the order to carry them out.")
+
+
 FILE_KINDS: dict[str, type[Versioned]] = {
     "framework": Framework,
     "questionnaire": Questionnaire,
     "dependencies": DependencyModel,
     "assessment": Assessment,
     "response": Response,
+    "plan": Plan,
 }

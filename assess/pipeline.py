@@ -31,7 +31,7 @@ def run_demo(out: Path | None) -> Iterator[str]:
     ws = load_workspace(example_path())
     result = score_assessment(ws.scoring_inputs())
     yield render_scores(result, "table").rstrip("\n")
-    recs = recommend(ws.dependencies, result)
+    recs = recommend(ws.dependencies, result, ws.assessment.must_do)
     yield ""
     yield "Top recommendations (all of them: assess recommend; the plan: assess roadmap)"
     yield ""
@@ -50,8 +50,10 @@ def run_demo(out: Path | None) -> Iterator[str]:
 
     inputs = inputs_for(ws, result, recs)
     for name, text in (("recommendations.json", render_recommendations(recs, "json")),
-                       ("roadmap.json", render_roadmap(inputs.roadmap, recs, "json")),
-                       ("roadmap.md", render_roadmap(inputs.roadmap, recs, "markdown"))):
+                       ("roadmap.json", render_roadmap(inputs.roadmap, recs, "json",
+                                                       inputs.delivery)),
+                       ("roadmap.md", render_roadmap(inputs.roadmap, recs, "markdown",
+                                                     inputs.delivery))):
         write_text(out / name, text)
         written.append(out / name)
     yield ""

@@ -52,6 +52,13 @@ phases:
   - {{name: "0-6 months", months: 6, capacity: 120}}
   - {{name: "6-12 months", months: 6, capacity: 120}}
   - {{name: "12-24 months", months: 12, capacity: 240}}
+# Who can do the work: person-days per phase, or FTE; owners not listed share the phase.
+# teams:
+#   Security Team: {{fte: 1.5}}
+# Steps to plan first whatever their priority (safety, a legal duty, an active exposure):
+# must_do: [power_cooling:2]
+# One step per capability per phase by default, so a level is embedded before the next:
+# pacing: {{steps_per_capability_per_phase: 1}}
 
 # An earlier assessment of the same organisation, for `assess compare` and the report.
 # baseline: ../{organisation_slug}-2025

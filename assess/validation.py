@@ -12,6 +12,7 @@ from assess.models import (
     FILE_KINDS,
     DependencyModel,
     Framework,
+    Plan,
     Questionnaire,
     Response,
     Versioned,
@@ -42,7 +43,7 @@ def validate_file(path: Path) -> str:
     if kind is None:
         raise InvalidInput([doc.problem((), "cannot tell what kind of file this is (expected "
                                         "a questionnaire, framework, dependency model, "
-                                        "assessment or response)")])
+                                        "assessment, response or plan)")])
     if kind == "assessment":
         return validate_assessment(path)
     model = FILE_KINDS[kind]
@@ -79,6 +80,8 @@ def _meaning(model: Versioned, doc: Document) -> list[Problem]:
         questionnaire = load_model(q_path, Questionnaire)[0]
         return checks.check_response(model, doc, questionnaire,
                                      _framework_for(questionnaire.framework))
+    if isinstance(model, Plan):
+        return checks.check_plan(model, doc)
     return []
 
 
@@ -88,10 +91,18 @@ def validate_assessment(path: Path) -> str:
     except InvalidInput as exc:
         raise InvalidInput([*exc.problems, *_baseline_problems(path)]) from None
     problems = _baseline_problems(path)
+    plan = ""
+    try:
+        from assess.prioritise.plan_file import load_plan
+
+        if load_plan(ws.root) is not None:
+            plan = ", plan.yaml"
+    except InvalidInput as exc:
+        problems += exc.problems
     if problems:
         raise InvalidInput(problems)
     return (f"ok  {display_path(ws.root)} (assessment: {len(ws.questionnaires)} questionnaires, "
-            f"{len(ws.responses)} response files)")
+            f"{len(ws.responses)} response files{plan})")
 
 
 def _baseline_problems(path: Path) -> list[Problem]:

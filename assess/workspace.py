@@ -18,6 +18,7 @@ from assess.answers import canonical_response
 from assess.errors import InvalidInput, NotFound, Problem
 from assess.loader import load_checked, load_model
 from assess.models import (
+    DEFAULT_OWNER,
     Assessment,
     DependencyModel,
     DomainTarget,
@@ -198,6 +199,7 @@ def apply_overrides(model: DependencyModel, over: object) -> DependencyModel:
         "programmes": programmes,
         "technologies": merge(list(model.technologies), list(over.technologies), "id"),
         "capabilities": merge(list(model.capabilities), list(over.capabilities), "capability"),
+        "costs": over.costs or model.costs,
     })
 
 
@@ -264,6 +266,13 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
             col.add(adoc.problem(("dependencies", "programme_weights", ident),
                                  f"unknown programme {ident!r} (known: {', '.join(known)})")
                     for ident in a.dependencies.programme_weights if ident not in known)
+        if not dep_problems and a.teams:
+            # A misspelt team would otherwise constrain nothing, silently.
+            owners = sorted({act.owner for c in deps.capabilities for act in c.actions.values()}
+                            | {DEFAULT_OWNER})
+            col.add(adoc.problem(("teams", name), f"no step of the dependency model is owned "
+                                 f"by {name!r} (owners: {', '.join(owners)})")
+                    for name in a.teams if name not in owners)
     if col.problems or fw is None:
         raise InvalidInput(col.problems)
     return Workspace(root, a, fw, questionnaires, responses, deps, files)
@@ -312,4 +321,10 @@ def _check_targets(a: Assessment, doc: Document, questionnaires: dict[str, Quest
                 if cap not in known:
                     problems.append(doc.problem(("targets", domain, "capabilities", cap),
                                                 f"unknown capability {cap!r} in {domain!r}"))
+    in_scope = {c.id for q in questionnaires.values() for c in q.capabilities}
+    for i, sid in enumerate(a.must_do):
+        cap = sid.rpartition(":")[0]
+        if questionnaires and cap not in in_scope:
+            problems.append(doc.problem(("must_do", i), f"unknown capability {cap!r} in step "
+                                        f"{sid!r} (not in the questionnaires in scope)"))
     return problems

@@ -129,7 +129,8 @@ def test_roadmap(runner: CliRunner, tmp_path: Path) -> None:
     out = runner.invoke(main, ["roadmap", str(WORKED), "--capacity", "20", "--format", "csv"])
     assert out.exit_code == 0, out.output
     assert out.stdout.splitlines()[-1] == \
-        "backlog,2,network:3,network,Network,infra,2,3,25.0,Network Team,S,20.0,5"
+        "backlog,2,network:3,network,Network,infra,2,3,25.0,Network Team,S,20.0,5," \
+        ",0.0,25000.0,0.0,5000.0"
 
 
 def test_recommend_table_names_the_steps_needed_first(runner: CliRunner) -> None:

@@ -32,7 +32,7 @@ def _rows(workbook: Any, sheet: str) -> list[dict[str, Any]]:
 
 def test_sheets(workbook: Any) -> None:
     assert workbook.sheetnames == ["Summary", "Capabilities", "Recommendations", "Roadmap",
-                                   "Answers"]
+                                   "Resourcing", "Answers"]
 
 
 def test_note_starting_with_equals_is_text(workbook: Any) -> None:

@@ -4,7 +4,7 @@ import click
 
 from ._common import handle_errors
 
-KINDS = ["framework", "questionnaire", "dependencies", "assessment", "response"]
+KINDS = ["framework", "questionnaire", "dependencies", "assessment", "response", "plan"]
 
 
 @click.command()
@@ -13,7 +13,7 @@ KINDS = ["framework", "questionnaire", "dependencies", "assessment", "response"]
 def schema(name: str) -> None:
     """Print the JSON Schema of a file kind (for editor completion and checks).
 
-    NAME is one of: framework, questionnaire, dependencies, assessment, response.
+    NAME is one of: framework, questionnaire, dependencies, assessment, response, plan.
 
     \b
     Example:

@@ -20,12 +20,21 @@ from assess.scoring.results import ScoreResult
 
 from .readiness import Blocker, Readiness, programme_readiness
 from .recommendations import Recommendation, Recommendations, recommend, select
-from .roadmap import PhaseSpec, Roadmap, RoadmapPhase, phases_for, plan_roadmap
+from .roadmap import (
+    PhaseSpec,
+    Roadmap,
+    RoadmapPhase,
+    Rules,
+    phases_for,
+    plan_roadmap,
+    roadmap_for,
+    rules_for,
+)
 
 __all__ = [
     "Analysis", "Blocker", "PhaseSpec", "Readiness", "Recommendation", "Recommendations",
-    "Roadmap", "RoadmapPhase", "analyse", "phases_for", "plan_roadmap", "programme_readiness",
-    "recommend", "select",
+    "Roadmap", "RoadmapPhase", "Rules", "analyse", "phases_for", "plan_roadmap",
+    "programme_readiness", "recommend", "roadmap_for", "rules_for", "select",
 ]
 
 
@@ -40,8 +49,7 @@ class Analysis:
 
     def roadmap(self, capacity: float | None = None) -> Roadmap:
         """The phased roadmap (``capacity`` overrides every phase's capacity)."""
-        return plan_roadmap(self.recommendations, self.result,
-                            phases_for(self.assessment, capacity))
+        return roadmap_for(self.assessment, self.recommendations, self.result, capacity)
 
     def readiness(self) -> tuple[Readiness, ...]:
         """Readiness of every programme of the dependency model."""
@@ -55,4 +63,5 @@ def analyse(path: Path) -> Analysis:
 
     ws = load_workspace(path)
     result = score_assessment(ws.scoring_inputs())
-    return Analysis(ws.assessment, ws.dependencies, result, recommend(ws.dependencies, result))
+    return Analysis(ws.assessment, ws.dependencies, result,
+                    recommend(ws.dependencies, result, ws.assessment.must_do))

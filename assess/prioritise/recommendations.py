@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assess.errors import AssessError
-from assess.models import DependencyModel
+from assess.models import DEFAULT_OWNER, Action, DependencyModel
 from assess.numbers import show_gap, show_target
 from assess.scoring.results import ScoreResult
 
@@ -35,7 +35,12 @@ RISK_NEUTRAL = 3
 """The model's default risk; a capability of this risk is neither raised nor lowered."""
 DEFAULT_EFFORT = 10.0
 """Person-days assumed for a step the model's action library has no action for."""
-DEFAULT_OWNER = "Unassigned"
+DEFAULT_WORKING_DAYS = 210.0
+"""Working days a year of one full-time person, when the cost model does not say."""
+MUST_DO = "must_do"
+"""The reason of a step the consultant named in the assessment's ``must_do``."""
+URGENT_WORDS = {"safety": "a safety finding", "legal_duty": "a legal duty",
+                "active_exposure": "an active exposure", MUST_DO: "named must-do"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,13 @@ class Recommendation:
     """Highest priority of this step and every step waiting on it (roadmap ordering)."""
     beyond_target: bool
     unassessed: tuple[str, ...] = ()
+    urgent: str = ""
+    """Why the step must be done first ('safety', 'legal_duty', 'active_exposure' from the
+    dependency model, 'must_do' from the assessment); empty for an ordinary step."""
+    capex: tuple[float, float] | None = None
+    """One-off capital cost [low, high] in the model's currency; None when not costed."""
+    opex_per_year: tuple[float, float] | None = None
+    """Recurring annual operating cost [low, high]; None when not costed."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +112,9 @@ class Recommendations:
     """What a filtered view shows, e.g. "in domain 'network'"; empty for the whole list."""
     capability_names: tuple[tuple[str, str], ...] = ()
     """(id, name) of every capability in scope, so people read names, not ids."""
+    currency: str = ""
+    """ISO code of the cost model's currency; empty when the model has no cost model."""
+    working_days_per_fte: float = DEFAULT_WORKING_DAYS
 
     def by_id(self) -> dict[str, Recommendation]:
         return {r.id: r for r in self.items}
@@ -186,13 +201,30 @@ def _facts(links: Links, capability: str) -> _Facts:
                   importance(links, capability))
 
 
-def recommend(model: DependencyModel, result: ScoreResult) -> Recommendations:
-    """Every level step below target, ranked by priority (highest first, ties by id)."""
+def recommend(model: DependencyModel, result: ScoreResult,
+              must_do: Sequence[str] = ()) -> Recommendations:
+    """Every level step below target, ranked by priority (highest first, ties by id).
+
+    ``must_do`` (step ids, the assessment's ``must_do``) marks steps urgent, as the
+    dependency model's ``urgent`` does; urgency orders the roadmap, not the ranks."""
     with no_cycle_collection():
-        return _recommend(model, result)
+        return _recommend(model, result, frozenset(must_do))
 
 
-def _recommend(model: DependencyModel, result: ScoreResult) -> Recommendations:
+def _costs(model: DependencyModel, action: Action | None
+           ) -> tuple[tuple[float, float] | None, tuple[float, float] | None]:
+    """(capex, opex per year) of a step: its own figures, else its cost band's."""
+    if action is None or model.costs is None:
+        return None, None
+    band = model.costs.bands.get(action.cost_band)
+    capex = action.capex or (band.capex if band else None)
+    opex = action.opex_per_year or (band.opex_per_year if band else None)
+    return (None if capex is None else (capex[0], capex[1]),
+            None if opex is None else (opex[0], opex[1]))
+
+
+def _recommend(model: DependencyModel, result: ScoreResult,
+               must_do: frozenset[str]) -> Recommendations:
     links = join(model, result)
     graph = build_steps(links)
     priority, urgency = priorities(links, graph)
@@ -211,12 +243,18 @@ def _recommend(model: DependencyModel, result: ScoreResult) -> Recommendations:
         entry = links.entries.get(step.capability)
         action = entry.actions.get(step.to_level) if entry else None
         after = graph.unblocks(i)
+        urgent = (action.urgent if action and action.urgent else
+                  MUST_DO if step.id in must_do else "")
+        capex, opex = _costs(model, action)
+        why = rationale(links, step, after, known.feeds)
+        if urgent:
+            why = f"Must do first ({URGENT_WORDS[urgent]}). {why}"
         items.append(Recommendation(
             rank=rank_of[i], id=step.id, capability=cap.id, capability_name=cap.name,
             domain=cap.domain, from_level=step.from_level, to_level=step.to_level,
             priority=priority[i], requires=step.requires, unblocks=after,
             programmes=known.programmes, technologies=known.technologies,
-            rationale=rationale(links, step, after, known.feeds),
+            rationale=why,
             action=action.action if action else _default_action(cap.name, step, level_names),
             effort=action.effort if action else DEFAULT_EFFORT,
             cost_band=action.cost_band if action else "",
@@ -225,6 +263,7 @@ def _recommend(model: DependencyModel, result: ScoreResult) -> Recommendations:
             gap=cap.gap or 0.0, target=cap.target, weight=cap.weight, risk=known.risk,
             value=links.value[cap.id], importance=known.importance, urgency=urgency[i],
             beyond_target=step.beyond_target, unassessed=step.unassessed,
+            urgent=urgent, capex=capex, opex_per_year=opex,
         ))
     items.sort(key=lambda r: r.rank)
     return Recommendations(
@@ -239,6 +278,9 @@ def _recommend(model: DependencyModel, result: ScoreResult) -> Recommendations:
         unscored_domains=tuple(d.id for d in result.domains for c in d.capabilities
                                if c.score is None),
         capability_names=tuple((c.id, c.name) for c in result.capabilities()),
+        currency=model.costs.currency if model.costs else "",
+        working_days_per_fte=(model.costs.working_days_per_fte if model.costs
+                              else DEFAULT_WORKING_DAYS),
     )
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess.errors import AssessError
-from assess.models import Questionnaire
+from assess.models import Plan, Questionnaire
 from assess.prioritise import Recommendations, Roadmap
 from assess.scoring.results import ScoreResult
 
@@ -34,6 +34,7 @@ from .compare import (
     months_between,
     targets_changed,
 )
+from .delivery import Delivery, delivery
 from .trend import Trend, score_paths, trend, trend_paths
 from .versions import QuestionPair, VersionChanges, match_questions
 
@@ -42,6 +43,7 @@ __all__ = [
     "TOLERANCE",
     "Change",
     "Comparison",
+    "Delivery",
     "PlanOutcome",
     "Progress",
     "QuestionChange",
@@ -55,6 +57,8 @@ __all__ = [
     "baseline_of",
     "compare",
     "compare_paths",
+    "delivery",
+    "delivery_since_baseline",
     "load_snapshot",
     "match_questions",
     "progress_since_baseline",
@@ -74,20 +78,24 @@ class Snapshot:
     roadmap: Roadmap | None = None
     source: str = ""
     """Where it was loaded from, as shown to the user."""
+    plan: Plan | None = None
+    """The agreed plan saved in the assessment (plan.yaml), if any."""
 
 
 def load_snapshot(path: Path) -> Snapshot:
     """Load, check and score the assessment at ``path``; rank and plan its recommendations."""
-    from assess.prioritise import phases_for, plan_roadmap, recommend
+    from assess.prioritise import recommend, roadmap_for
+    from assess.prioritise.plan_file import load_plan
     from assess.scoring import score_assessment
     from assess.workspace import load_workspace
     from assess.yamlio import display_path
 
     ws = load_workspace(path)
     result = score_assessment(ws.scoring_inputs())
-    recs = recommend(ws.dependencies, result)
-    roadmap = plan_roadmap(recs, result, phases_for(ws.assessment))
-    return Snapshot(result, tuple(ws.questionnaires), recs, roadmap, display_path(ws.root))
+    recs = recommend(ws.dependencies, result, ws.assessment.must_do)
+    roadmap = roadmap_for(ws.assessment, recs, result)
+    return Snapshot(result, tuple(ws.questionnaires), recs, roadmap, display_path(ws.root),
+                    load_plan(ws.root))
 
 
 def compare(baseline: Snapshot, current: Snapshot, tolerance: float = TOLERANCE) -> Comparison:
@@ -98,7 +106,8 @@ def compare(baseline: Snapshot, current: Snapshot, tolerance: float = TOLERANCE)
     plan = None
     if baseline.recommendations is not None:
         plan = plan_outcome(baseline.recommendations, baseline.roadmap, current.result,
-                            months_between(baseline.result.date, current.result.date))
+                            months_between(baseline.result.date, current.result.date),
+                            baseline.plan)
     return Comparison(
         baseline=baseline.result, current=current.result, tolerance=tolerance,
         overall=overall, domains=domains, versions=versions, questions=questions,
@@ -144,3 +153,17 @@ def progress_since_baseline(root: Path, result: ScoreResult,
     results += [base.result, result]
     sources += [base.source, current.source]
     return Progress(compare(base, current), trend(results, sources))
+
+
+def delivery_since_baseline(root: Path, result: ScoreResult, roadmap: Roadmap,
+                            recs: Recommendations) -> Delivery | None:
+    """How much of the baseline's plan was delivered, beside what ``roadmap`` asks for over
+    the same months; None when the assessment at ``root`` names no baseline."""
+    baseline = baseline_of(root)
+    if baseline is None:
+        return None
+    base = load_snapshot(baseline)
+    assert base.recommendations is not None
+    outcome = plan_outcome(base.recommendations, base.roadmap, result,
+                           months_between(base.result.date, result.date), base.plan)
+    return delivery(outcome, roadmap, recs)

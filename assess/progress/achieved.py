@@ -15,8 +15,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assess.models import Plan
 from assess.prioritise import Recommendations, Roadmap
 from assess.scoring.results import ScoreResult
+
+REVIEW = {
+    ("done", True): "delivered, visible in the scores",
+    ("done", False): "reported done, not yet visible in the scores",
+    ("done", None): "reported done; the capability has no score now",
+    ("planned", True): "achieved in the scores, not marked done in the plan",
+    ("in_progress", True): "achieved in the scores, still in progress in the plan",
+    ("dropped", True): "dropped from the plan, achieved anyway",
+}
+"""(plan status, achieved) -> what the periodic review says; otherwise the status alone."""
+STATUS_WORDS = {"planned": "not started", "in_progress": "in progress", "done": "done",
+                "dropped": "dropped"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,18 @@ class StepOutcome:
     current_level: int | None
     achieved: bool | None
     """None when the capability has no score now."""
+    effort: float = 0.0
+    """Person-days the baseline's plan put on the step."""
+    status: str | None = None
+    """Status in the baseline's agreed plan (plan.yaml): planned, in_progress, done or
+    dropped; None without a plan file or for a step it does not hold."""
+
+    @property
+    def review(self) -> str:
+        """The plan's status beside the maturity measured, in words ('' without a plan)."""
+        if self.status is None:
+            return ""
+        return REVIEW.get((self.status, self.achieved), STATUS_WORDS[self.status])
 
 
 @dataclass(frozen=True)
@@ -48,6 +73,8 @@ class PlanOutcome:
     months: int
     """Whole months between the two assessments."""
     steps: tuple[StepOutcome, ...]
+    from_plan_file: bool = False
+    """Phases, due steps and statuses come from the baseline's plan.yaml."""
 
     @property
     def achieved(self) -> tuple[StepOutcome, ...]:
@@ -63,12 +90,26 @@ class PlanOutcome:
 
 
 def plan_outcome(recommendations: Recommendations, roadmap: Roadmap | None,
-                 current: ScoreResult, months: int) -> PlanOutcome:
-    """Judge every baseline recommendation against the current capability levels."""
+                 current: ScoreResult, months: int, plan: Plan | None = None) -> PlanOutcome:
+    """Judge every baseline recommendation against the current capability levels.
+
+    With the baseline's agreed ``plan`` (plan.yaml), phases and efforts are the plan's, a
+    step is due when its planned end is on or before the current assessment's date, and
+    each step carries its status; a dropped step is never due."""
     phase_of: dict[str, tuple[str | None, bool]] = {}
-    for planned in roadmap.phases if roadmap is not None else ():
-        for step in planned.recommendations:
-            phase_of[step] = (planned.name, planned.end_month <= months)
+    status: dict[str, str] = {}
+    effort: dict[str, float] = {}
+    if plan is not None:
+        today = current.date
+        for step in plan.steps:
+            phase_of[step.id] = (step.phase, step.status != "dropped"
+                                 and step.end.isoformat() <= today)
+            status[step.id] = step.status
+            effort[step.id] = step.effort
+    else:
+        for planned in roadmap.phases if roadmap is not None else ():
+            for sid in planned.recommendations:
+                phase_of[sid] = (planned.name, planned.end_month <= months)
     levels: dict[str, int | None] = {c.id: c.level for c in current.capabilities()}
     steps = []
     for rec in recommendations.items:
@@ -80,5 +121,6 @@ def plan_outcome(recommendations: Recommendations, roadmap: Roadmap | None,
             from_level=rec.from_level, to_level=rec.to_level, action=rec.action,
             phase=phase, due=due, current_level=level,
             achieved=None if level is None else level >= rec.to_level,
+            effort=effort.get(rec.id, rec.effort), status=status.get(rec.id),
         ))
-    return PlanOutcome(months, tuple(steps))
+    return PlanOutcome(months, tuple(steps), from_plan_file=plan is not None)

@@ -7,7 +7,7 @@ import datetime as dt
 
 from assess.numbers import show_delta, show_percent, show_score
 
-from .achieved import PlanOutcome
+from .achieved import PlanOutcome, StepOutcome
 from .compare import Comparison
 from .versions import How, VersionChanges
 
@@ -148,3 +148,30 @@ def versions_sentence(v: VersionChanges) -> str:
         text += (f" {_and(tuple(outside))} {'was' if len(outside) == 1 else 'were'} in one "
                  "assessment's scope only.")
     return text
+
+
+def plan_review_sentence(plan: PlanOutcome) -> str:
+    """The agreed plan's statuses beside the maturity measured ('' without plan.yaml)."""
+    if not plan.from_plan_file:
+        return ""
+    held = [s for s in plan.steps if s.status is not None]
+    done = [s for s in held if s.status == "done"]
+    seen = [s for s in done if s.achieved]
+    unseen = [s for s in done if s.achieved is False]
+    unmarked = [s for s in held if s.status in ("planned", "in_progress") and s.achieved]
+    dropped = [s for s in held if s.status == "dropped"]
+    text = (f"The agreed plan (plan.yaml) holds {_n(len(held), 'of these step')}: "
+            f"{len(done)} marked done, {len(seen)} of them visible in the scores")
+    if unseen:
+        text += (f"; {_n(len(unseen), 'step')} reported done but not yet visible in the "
+                 f"scores ({', '.join(_step(s) for s in unseen[:3])})")
+    if unmarked:
+        text += (f"; {_n(len(unmarked), 'step')} achieved in the scores but not marked done "
+                 f"({', '.join(_step(s) for s in unmarked[:3])})")
+    if dropped:
+        text += f"; {len(dropped)} dropped"
+    return text + "."
+
+
+def _step(s: StepOutcome) -> str:
+    return f"{s.capability_name} to level {s.to_level}"

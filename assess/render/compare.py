@@ -9,6 +9,7 @@ from assess.progress import Change, Comparison, QuestionChange, StepOutcome, Tar
 from assess.progress.words import (
     coverage_sentence,
     headline,
+    plan_review_sentence,
     plan_sentence,
     signed_change,
     versions_sentence,
@@ -45,7 +46,7 @@ def _step_dict(s: StepOutcome) -> dict[str, Any]:
             "capability_name": s.capability_name, "domain": s.domain,
             "from_level": s.from_level, "to_level": s.to_level, "phase": s.phase,
             "due": s.due, "current_level": s.current_level, "achieved": s.achieved,
-            "action": s.action}
+            "action": s.action, "status": s.status, "review": s.review}
 
 
 def _question_dict(q: QuestionChange) -> dict[str, Any]:
@@ -101,6 +102,7 @@ def compare_dict(c: Comparison) -> dict[str, Any]:
             "not_achieved": sum(1 for s in p.steps if s.achieved is False),
             "unknown": sum(1 for s in p.steps if s.achieved is None),
             "due": len(p.due), "due_achieved": len(p.due_achieved),
+            "from_plan_file": p.from_plan_file,
             "steps": [_step_dict(s) for s in p.steps],
         }
     return data
@@ -159,8 +161,9 @@ def _title(c: Comparison) -> str:
 
 def _step_line(s: StepOutcome) -> str:
     now = _lv(s.current_level)
+    review = f"; plan: {s.review}" if s.review else ""
     return (f"  {s.id:<28} {s.capability_name} {s.from_level} → {s.to_level} "
-            f"(now {now}; {s.phase or 'backlog'})")
+            f"(now {now}; {s.phase or 'backlog'}{review})")
 
 
 def _plan_groups(c: Comparison) -> list[tuple[str, list[StepOutcome]]]:
@@ -197,6 +200,8 @@ def render_table(c: Comparison) -> str:
         out.append("")
     if c.plan is not None:
         out.append("Baseline recommendations: " + plan_sentence(c.plan))
+        if c.plan.from_plan_file:
+            out.append(plan_review_sentence(c.plan))
         for label, steps in _plan_groups(c):
             if steps:
                 out.append(f" {label} ({len(steps)}):")
@@ -249,6 +254,8 @@ def render_markdown(c: Comparison, level: int = 1) -> str:
     if c.plan is not None:
         parts.append(f"{h}# The baseline's recommendations\n")
         parts.append(md_escape(plan_sentence(c.plan)) + "\n")
+        if c.plan.from_plan_file:
+            parts.append(md_escape(plan_review_sentence(c.plan)) + "\n")
         for label, steps in _plan_groups(c):
             if not steps:
                 continue

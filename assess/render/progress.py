@@ -32,7 +32,12 @@ HIGHLIGHTS = 5
 
 def progress_block(progress: Progress | None) -> dict[str, Any] | None:
     """The progress block as plain data (None when there is no baseline)."""
-    from assess.progress.words import coverage_sentence, month_year, plan_sentence
+    from assess.progress.words import (
+        coverage_sentence,
+        month_year,
+        plan_review_sentence,
+        plan_sentence,
+    )
     from assess.progress.words import versions_sentence as versions_words
 
     from .compare import compare_dict
@@ -53,6 +58,7 @@ def progress_block(progress: Progress | None) -> dict[str, Any] | None:
         "label": month_year(comparison.baseline.date),
         "sentences": {
             "plan": plan_sentence(comparison.plan) if comparison.plan else "",
+            "plan_review": plan_review_sentence(comparison.plan) if comparison.plan else "",
             "coverage": coverage_sentence(comparison),
             "versions": versions_words(comparison.versions),
         },

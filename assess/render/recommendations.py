@@ -32,6 +32,9 @@ def recommendation_dict(rec: Recommendation) -> dict[str, Any]:
         "weight": rec.weight, "risk": rec.risk, "value": rec.value,
         "importance": rec.importance, "urgency": rec.urgency,
         "beyond_target": rec.beyond_target, "unassessed": list(rec.unassessed),
+        "urgent": rec.urgent or None,
+        "capex": None if rec.capex is None else list(rec.capex),
+        "opex_per_year": None if rec.opex_per_year is None else list(rec.opex_per_year),
     }
 
 

@@ -62,22 +62,25 @@ def load_inputs(path: Path) -> ReportInputs:
 
     ws = load_workspace(path)
     result = score_assessment(ws.scoring_inputs())
-    return inputs_for(ws, result, recommend(ws.dependencies, result))
+    return inputs_for(ws, result, recommend(ws.dependencies, result, ws.assessment.must_do))
 
 
 def inputs_for(ws: Workspace, result: ScoreResult, recs: Recommendations) -> ReportInputs:
     """Report inputs from a workspace already loaded, scored and prioritised."""
-    from assess.prioritise import phases_for, plan_roadmap, programme_readiness
-    from assess.progress import progress_since_baseline
+    from assess.prioritise import programme_readiness, roadmap_for
+    from assess.progress import delivery, progress_since_baseline
     from assess.render.progress import progress_block
 
+    roadmap = roadmap_for(ws.assessment, recs, result)
+    progress = progress_since_baseline(ws.root, result, ws.questionnaires)
+    outcome = progress.comparison.plan if progress is not None else None
     return ReportInputs(
         result=result, framework=ws.framework, questionnaires=ws.questionnaires,
-        model=ws.dependencies, recommendations=recs,
-        roadmap=plan_roadmap(recs, result, phases_for(ws.assessment)),
+        model=ws.dependencies, recommendations=recs, roadmap=roadmap,
         readiness=programme_readiness(ws.dependencies, result),
         vision=ws.assessment.vision, principles=ws.assessment.principles,
-        progress=progress_block(progress_since_baseline(ws.root, result, ws.questionnaires)),
+        progress=progress_block(progress),
+        delivery=delivery(outcome, roadmap, recs) if outcome is not None else None,
     )
 
 

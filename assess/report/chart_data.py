@@ -223,11 +223,12 @@ def gantt(ctx: Mapping[str, Any]) -> GanttData:
     bars = []
     for cap in rows:
         for p in ctx["phases"]:
-            levels = [r["to_level"] for r in p["recommendations"] if r["capability"] == cap]
-            if levels:
+            mine = [r for r in p["recommendations"] if r["capability"] == cap]
+            if mine:
+                must = " · must do" if any(r.get("urgent") for r in mine) else ""
                 bars.append(GanttBar(rows[cap], p["start_month"], p["end_month"],
-                                     f"to L{max(levels)}", colours[domain_of[cap]],
-                                     p["name"]))
+                                     f"to L{max(r['to_level'] for r in mine)}{must}",
+                                     colours[domain_of[cap]], p["name"]))
     shown = list(dict.fromkeys(domain_of[c] for c in rows))
     steps = sum(len(p["recommendations"]) for p in ctx["phases"])
     summary = (f"Roadmap: {_plural(steps, 'step')} for "

@@ -20,11 +20,14 @@ from assess import __version__
 from assess.models import DependencyModel, Framework, Questionnaire
 from assess.numbers import level_of
 from assess.prioritise import Readiness, Recommendation, Recommendations, Roadmap
+from assess.prioritise.recommendations import URGENT_WORDS
+from assess.progress.delivery import Delivery
 from assess.render.coverage import scope_caveat, scored_scope
 from assess.render.recommendations import unscored_caveat
 from assess.scoring.results import ScoreResult
 
 from .context_domains import Row, capability_row, domain_sections, level_label
+from .context_plan import resourcing_section
 
 DEFAULT_TITLE = "Infrastructure and digital foundations: gap analysis"
 TOP_GAPS = 5
@@ -57,6 +60,8 @@ class ReportInputs:
     progress: Mapping[str, Any] | None = None
     """Comparison with the baseline for the progress section (see the module docstring);
     None when the assessment names no baseline."""
+    delivery: Delivery | None = None
+    """How much of the baseline's plan was delivered, beside this plan's demand."""
 
 
 def long_date(iso: str) -> str:
@@ -90,6 +95,7 @@ def recommendation_row(r: Recommendation, recs: Recommendations, phase: str,
         "programmes": [recs.programme_name(p) for p in r.programmes],
         "technologies": [recs.technology_name(t) for t in r.technologies],
         "beyond_target": r.beyond_target, "default_action": r.action_source == "default",
+        "urgent": URGENT_WORDS.get(r.urgent, r.urgent),
     }
 
 
@@ -296,6 +302,7 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
         next_steps.setdefault(row["capability"], row)
     programmes = _programmes(inputs)
     phases = _phases(inputs, rows_by_id)
+    money = resourcing_section(inputs, phases)
     backlog = [rows_by_id[s] for s in roadmap.backlog]
     overall = result.overall
     caps = result.capabilities()
@@ -332,6 +339,7 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
         "recommendations": rows,
         "owners": _owners(rows, [p.name for p in roadmap.phases]),
         "phases": phases,
+        "resourcing": money,
         "backlog": backlog,
         "backlog_effort": sum(r["effort"] for r in backlog),
         "backlog_cost_bands": _band_counts(backlog, [k for k, _ in recs.cost_bands]),

@@ -203,6 +203,25 @@ def _roadmap(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet.table(rows)
 
 
+MONEY = "#,##0"
+FTE = "0.0"
+
+
+def _resourcing(wb: Any, ctx: Mapping[str, Any]) -> None:
+    """Per phase, the plan's total and the backlog: effort, FTE, capex and opex ranges as
+    numbers in the cost model's currency (so a finance team can sum and chart them)."""
+    res = ctx["resourcing"]
+    cur = res["currency"] or "no cost model"
+    sheet = _Sheet(wb, "Resourcing", [
+        ("Phase", None, 16), ("Steps", None, 7), ("Person-days", DAYS, 12), ("FTE", FTE, 7),
+        (f"Capex low ({cur})", MONEY, 14), (f"Capex high ({cur})", MONEY, 14),
+        (f"Opex a year low ({cur})", MONEY, 16), (f"Opex a year high ({cur})", MONEY, 16),
+        ("Steps without cost figures", None, 12)])
+    sheet.table([[r["name"], r["steps"], r["effort"], r["fte"], r["capex"][0], r["capex"][1],
+                  r["opex_per_year"][0], r["opex_per_year"][1], r["uncosted"]]
+                 for r in res["rows"]])
+
+
 def _answers(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet = _Sheet(wb, "Answers", [
         ("Domain", None, 16), ("Capability", None, 28), ("Question id", None, 12),
@@ -232,7 +251,7 @@ def render_xlsx(ctx: Mapping[str, Any]) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
-    for build in (_summary, _capabilities, _recommendations, _roadmap, _answers):
+    for build in (_summary, _capabilities, _recommendations, _roadmap, _resourcing, _answers):
         build(wb, ctx)
     # Stamp the assessment date, not the time of writing, so reruns give the same workbook.
     try:
