@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 
 from assess.errors import AssessError
-from assess.resources import content_path
-from assess.yamlio import display_path
+from assess.load.resources import content_path
+from assess.load.yamlio import display_path
 
 ASSESSMENTS = ("northshire", "northshire-2025")
 FOLDERS = (*ASSESSMENTS, "branding")
@@ -73,7 +73,7 @@ def returned_workbook(response: Path) -> bytes:
 
     from openpyxl import load_workbook
 
-    from assess.loader import load_model
+    from assess.load.loader import load_model
     from assess.models import Response
     from assess.workshop.definition import resolve
     from assess.workshop.layout import (

@@ -138,8 +138,8 @@ def graph_graphml(graph: nx.DiGraph) -> str:
 def render_graph(path: Path, fmt: str) -> str | bytes:
     """Load and score the assessment at ``path``; its graph as json, graphml (text) or an
     svg or png picture (bytes)."""
+    from assess.load.workspace import load_workspace
     from assess.scoring import score_assessment
-    from assess.workspace import load_workspace
 
     ws = load_workspace(path)
     graph = build_graph(ws.dependencies, score_assessment(ws.scoring_inputs()))

@@ -14,11 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assess import checks, yamlio
 from assess.errors import InvalidInput, Problem, problem_order
-from assess.loader import guess_kind, load_checked
-from assess.models import Assessment, DependencyModel, Framework, Questionnaire
-from assess.workspace import (
+from assess.load import checks, yamlio
+from assess.load.loader import guess_kind, load_checked
+from assess.load.workspace import (
     ASSESSMENT_FILE,
     all_capability_ids,
     available,
@@ -27,7 +26,8 @@ from assess.workspace import (
     load_dependencies,
     load_framework,
 )
-from assess.yamlio import Document, display_path
+from assess.load.yamlio import Document, display_path
+from assess.models import Assessment, DependencyModel, Framework, Questionnaire
 
 CAPABILITY_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 QUESTION_ID = re.compile(r"^(?P<prefix>[A-Z]{2,4})-(?P<cap>[A-Z0-9]{2,5})-(?P<n>\d{2})$")

@@ -2,7 +2,7 @@
 
 Shape only: unknown keys are errors, values are never silently cast, every field is
 described (the descriptions flow into ``assess schema``). Meaning checks (references
-resolve, ids unique, graph acyclic) live in :mod:`assess.checks`.
+resolve, ids unique, graph acyclic) live in :mod:`assess.load.checks`.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ SET_SUFFIX = ".tmp"
 
 
 def _name(path: Path) -> str:
-    from assess.yamlio import display_path
+    from assess.load.yamlio import display_path
 
     return display_path(path)
 
@@ -90,7 +90,7 @@ def check_target(path: Path) -> None:
     if path.is_dir():
         raise OutputError(f"{_name(path)}: is a folder; give a file name")
     if path.exists() and not path.is_file():
-        from assess.files import not_regular
+        from assess.load.files import not_regular
 
         raise OutputError(f"{_name(path)}: {not_regular(path)}")
 
@@ -173,7 +173,7 @@ def _stale(folder: Path, prefix: str) -> Iterator[Path]:
 
 
 def stale_temporaries(folder: Path) -> list[Path]:
-    """Temporary files of :func:`assess.yamlio.atomic_open` in ``folder``
+    """Temporary files of :func:`assess.load.yamlio.atomic_open` in ``folder``
     (``.NAME.PID.RANDOM.tmp``) whose process is gone, whatever file they were for."""
     try:
         entries = sorted(folder.iterdir())
@@ -241,7 +241,7 @@ def replace_set(folder: Path, files: Iterable[tuple[str, bytes]]) -> list[Path]:
     paths written, in the order given. ``files`` may be a generator: a failure while it
     renders leaves nothing behind.
     """
-    from assess.files import environment_failure
+    from assess.load.files import environment_failure
 
     try:
         made = make_folders(folder)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assess.resources import content_path
+from assess.load.resources import content_path
 
 if TYPE_CHECKING:
     from assess.report import ReportInputs
@@ -20,13 +20,13 @@ def example_path() -> Path:
 
 def run_demo(out: Path | None) -> Iterator[str]:
     """Score the bundled example; with ``out``, write every output there. Yields lines to show."""
+    from assess.load.workspace import load_workspace
+    from assess.load.yamlio import write_text
     from assess.prioritise import recommend, select
     from assess.render.recommendations import render_recommendations
     from assess.render.roadmap import render_roadmap
     from assess.render.scores import render_scores
     from assess.scoring import score_assessment
-    from assess.workspace import load_workspace
-    from assess.yamlio import write_text
 
     ws = load_workspace(example_path())
     result = score_assessment(ws.scoring_inputs())

@@ -11,8 +11,8 @@ import unicodedata
 from pathlib import Path
 
 from assess.errors import OutputError
-from assess.workspace import ASSESSMENT_FILE, available, find_definition
-from assess.yamlio import write_bytes, write_text
+from assess.load.workspace import ASSESSMENT_FILE, available, find_definition
+from assess.load.yamlio import write_bytes, write_text
 
 DEFAULT_FRAMEWORK = "digital-foundations"
 
@@ -96,7 +96,7 @@ def create_workspace(folder: Path, organisation: str, date: dt.date | None = Non
         questionnaires="\n".join(f"  - {q}" for q in questionnaires),
         targets="\n".join(f"  {q}: 3" for q in questionnaires),
     )
-    from assess.files import environment_failure
+    from assess.load.files import environment_failure
     from assess.outputs import make_folders
 
     try:
@@ -126,7 +126,7 @@ def pin_content(folder: Path, questionnaires: list[str], framework: str) -> list
     Files are copied byte for byte (the workbook checksum is of the parsed content, but
     authors' comments are worth keeping too).
     """
-    from assess.loader import load_model
+    from assess.load.loader import load_model
     from assess.models import Questionnaire
 
     copies: list[tuple[Path, Path]] = []

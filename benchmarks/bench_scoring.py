@@ -22,11 +22,11 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 from _timing import report
 
-from assess.loader import load_model
+from assess.load.loader import load_model
+from assess.load.resources import content_path
+from assess.load.workspace import load_workspace
 from assess.models import Questionnaire
-from assess.resources import content_path
 from assess.scoring import score_assessment
-from assess.workspace import load_workspace
 
 DOMAINS = ["data-centres", "cloud", "network", "user-interaction", "cybersecurity"]
 RESPONDENTS = 200

@@ -190,7 +190,7 @@ def test_the_sanitised_svg_is_what_every_report_file_gets(runner: CliRunner,
 
 
 def test_the_example_logo_passes(runner: CliRunner) -> None:
-    from assess.resources import content_path
+    from assess.load.resources import content_path
 
     data = content_path("examples", "branding", "logo.svg").read_bytes()
     assert b"<rect" in sanitise_svg(data, "logo.svg")

@@ -11,11 +11,11 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assess.answers import parse_answer
 from assess.cli import main
+from assess.load.answers import parse_answer
+from assess.load.workspace import load_framework
 from assess.workshop.capture import open_session
 from assess.workshop.capture_loop import walk
-from assess.workspace import load_framework
 
 from .scoring_support import c2m2, framework
 from .workshop_support import MINI, fill_workbook, mini_definition, write_template

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assess import yamlio
 from assess.cli import main
 from assess.errors import AssessError, InvalidInput
+from assess.load import yamlio
 from assess.workshop.capture import open_session
 from assess.workshop.capture_loop import run_capture, walk
 

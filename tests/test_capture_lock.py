@@ -19,9 +19,9 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assess import yamlio
 from assess.cli import main
 from assess.errors import AssessError
+from assess.load import yamlio
 from assess.workshop.capture import open_session
 from assess.workshop.capture_loop import walk
 from assess.workshop.lock import LockHeld, acquire, lock_path

@@ -206,8 +206,8 @@ def test_dangling_ids_exit_3_naming_them(runner: CliRunner, tmp_path: Path,
         technologies: [{technology: crm}]
         prerequisites: [{capability: ghost, level: 2}]
     """)
-    from assess.checks import _known
-    from assess.workspace import all_capability_ids
+    from assess.load.checks import _known
+    from assess.load.workspace import all_capability_ids
 
     known = _known(all_capability_ids(tmp_path / "ws"))
     result = runner.invoke(main, ["recommend", "ws"])

@@ -16,13 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assess.errors import AssessError
+from assess.load.workspace import Workspace, load_workspace
 from assess.models import Answer, Question, Questionnaire, Response
 from assess.progress import Snapshot, compare, load_snapshot, match_questions
 from assess.progress.compare import months_between, status_of
 from assess.render.compare import compare_dict, render_compare
 from assess.scoring import score_assessment
 from assess.scoring.inputs import Inputs
-from assess.workspace import Workspace, load_workspace
 
 from .conftest import DATA
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from assess.cli import main
-from assess.loader import load_model
+from assess.load.loader import load_model
 from assess.models import Questionnaire
 
 from .conftest import EXAMPLE, ROOT

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 
-from assess.loader import load_model
+from assess.load.loader import load_model
 from assess.models import Questionnaire
 from assess.workshop.definition import checksum
 

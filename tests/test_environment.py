@@ -42,7 +42,7 @@ def test_permission_denied_is_exit_4_and_leaves_no_temporary(
     def denied(src: str, dst: str) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", src)
 
-    monkeypatch.setattr("assess.yamlio.os.replace", denied)
+    monkeypatch.setattr("assess.load.yamlio.os.replace", denied)
     target = tmp_path / "out" / "scores.json"
     result = runner.invoke(main, ["score", str(MINI), "--format", "json", "-o", str(target)])
     assert result.exit_code == 4
@@ -59,7 +59,7 @@ def test_an_unreadable_input_is_exit_4(tmp_path: Path, runner: CliRunner,
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_open(path, flags, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("assess.files.os.open", guarded)
+    monkeypatch.setattr("assess.load.files.os.open", guarded)
     result = runner.invoke(main, ["score", str(MINI)])
     assert result.exit_code == 4
     assert result.stderr.startswith("error: ")

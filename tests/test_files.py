@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assess import files
 from assess.cli import main
 from assess.errors import InvalidInput
+from assess.load import files
 
 from .conftest import DATA
 from .report_support import FIXTURE

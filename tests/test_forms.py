@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assess import yamlio
 from assess.cli import main
 from assess.errors import InvalidInput
-from assess.loader import validate_document
+from assess.load import yamlio
+from assess.load.loader import validate_document
 from assess.models import Response
 from assess.workshop.definition import resolve
 from assess.workshop.forms import md, render_form

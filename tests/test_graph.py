@@ -11,6 +11,7 @@ import networkx as nx
 import pytest
 
 from assess.graph import build_graph, graph_graphml, graph_json, node_id
+from assess.load.workspace import load_workspace
 from assess.prioritise.synthetic import synthetic
 from assess.render.graph_picture import (
     AT_RISK,
@@ -21,7 +22,6 @@ from assess.render.graph_picture import (
     layout,
 )
 from assess.scoring import score_assessment
-from assess.workspace import load_workspace
 
 from .conftest import DATA
 

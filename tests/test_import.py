@@ -15,13 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from assess import yamlio
 from assess.cli import main
+from assess.load import yamlio
+from assess.load.workspace import load_workspace
 from assess.render.scores import score_dict
 from assess.scoring import score_assessment
 from assess.workshop.definition import split_evidence
 from assess.workshop.layout import META_SHEET, QUESTIONS_SHEET, RESPONDENT_SHEET
-from assess.workspace import load_workspace
 
 from .workshop_support import (
     fill_workbook,
@@ -347,7 +347,7 @@ def test_example_responses_survive_the_workbook(tmp_path: Path) -> None:
     back identical (the real questionnaires, not just the mini fixture)."""
     import shutil
 
-    from assess.loader import load_model
+    from assess.load.loader import load_model
     from assess.models import Response
     from assess.workshop.definition import resolve
     from assess.workshop.import_xlsx import import_workbooks

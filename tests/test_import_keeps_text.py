@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.comments import Comment
 
-from assess import yamlio
 from assess.cli import main
+from assess.load import yamlio
 from assess.workshop.import_xlsx import import_workbooks, read_workbook
 
 from .workshop_support import fill_workbook, mini_copy, mini_definition, write_template

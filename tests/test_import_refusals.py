@@ -231,7 +231,7 @@ def test_sigkill_during_import_leaves_nothing_half_written(mini: Path, filled: P
 
 
 def test_a_temporary_file_of_a_living_writer_is_left_alone(mini: Path) -> None:
-    from assess import yamlio
+    from assess.load import yamlio
 
     target = mini / "responses" / "alpha.x.yaml"
     with yamlio.atomic_open(target) as fh:

@@ -27,7 +27,7 @@ def test_invalid_file_reports_exact_errors(path: Path, in_root: Path, runner: Cl
 
 
 def test_oversized_file_is_refused(tmp_path: Path, runner: CliRunner) -> None:
-    from assess import yamlio
+    from assess.load import yamlio
 
     big = tmp_path / "big.yaml"
     big.write_text("schema_version: 1\n" + "# padding\n" * (yamlio.MAX_FILE_BYTES // 10 + 1))

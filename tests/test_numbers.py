@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assess.load.workspace import load_framework
 from assess.models import Assessment, Questionnaire, Response
 from assess.numbers import (
     level_of,
@@ -29,7 +30,6 @@ from assess.numbers import (
 from assess.render.scores import render_scores
 from assess.scoring import Inputs, score_assessment
 from assess.scoring.results import ScoreResult
-from assess.workspace import load_framework
 
 FW = load_framework("digital-foundations")[0]
 

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from assess import outputs
 from assess.cli import main
-from assess.yamlio import write_text
+from assess.load.yamlio import write_text
 
 from .conftest import ROOT
 from .report_support import FIXTURE

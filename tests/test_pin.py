@@ -26,7 +26,7 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(MINI / "questionnaires" / "alpha.yaml", root / "questionnaires")
     shutil.copy(ROOT / "frameworks" / "digital-foundations.yaml", root / "frameworks")
     (root / "frameworks" / "dependencies" / "default.yaml").write_text("schema_version: 1\n")
-    monkeypatch.setattr("assess.resources.content_root", lambda: root)
+    monkeypatch.setattr("assess.load.resources.content_root", lambda: root)
     monkeypatch.chdir(tmp_path)
     return root
 

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from assess.cli import main
-from assess.loader import load_model
+from assess.load.loader import load_model
 from assess.models import Plan
 from assess.prioritise.plan_file import add_months
 from assess.progress import compare_paths

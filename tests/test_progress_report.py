@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from assess.load.workspace import load_workspace
 from assess.progress import progress_since_baseline
 from assess.render.progress import progress_block, trend_chart_data
 from assess.scoring import score_assessment
-from assess.workspace import load_workspace
 
 from .conftest import DATA
 

@@ -15,11 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 from assess.cli import main
+from assess.load.workspace import load_workspace
 from assess.models import Framework
 from assess.scoring import score_assessment
 from assess.scoring.methods import METHODS, Outcome, Scored, register
 from assess.scoring.methods.rated_attributes import rate
-from assess.workspace import load_workspace
 
 from .conftest import DATA, ROOT
 from .scoring_support import (

@@ -16,11 +16,11 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from assess.load.workspace import load_framework
 from assess.models import Assessment, Framework, Questionnaire, Response
 from assess.render.scores import render_scores
 from assess.scoring import Inputs, score_assessment
 from assess.scoring.results import ScoreResult
-from assess.workspace import load_framework
 
 FRAMEWORKS: dict[str, Framework] = {
     name: load_framework(name)[0]

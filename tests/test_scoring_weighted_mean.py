@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from assess.cli import main
+from assess.load.workspace import load_workspace
 from assess.scoring import score_assessment
-from assess.workspace import load_workspace
 
 from .conftest import DATA
 

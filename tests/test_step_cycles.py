@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assess.checks import prerequisite_cycle
 from assess.cli import main
 from assess.errors import AssessError
+from assess.load.checks import prerequisite_cycle
 from assess.models import CapabilityDependencies, DependencyModel, Prerequisite
 from assess.prioritise import recommend
 from assess.prioritise.links import join

@@ -169,7 +169,7 @@ def test_cli_writes_the_workbook(tmp_path: Path, runner: CliRunner) -> None:
 
 def test_all_writes_one_workbook_per_questionnaire(tmp_path: Path, runner: CliRunner,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import assess.workspace
+    import assess.load.workspace
 
     content = tmp_path / "content"
     (content / "questionnaires").mkdir(parents=True)
@@ -177,8 +177,8 @@ def test_all_writes_one_workbook_per_questionnaire(tmp_path: Path, runner: CliRu
     beta = (MINI / "questionnaires" / "alpha.yaml").read_text()
     beta = beta.replace("\nid: alpha\n", "\nid: beta\n")
     (content / "questionnaires" / "beta.yaml").write_text(beta)
-    real = assess.workspace.content_path
-    monkeypatch.setattr(assess.workspace, "content_path",
+    real = assess.load.workspace.content_path
+    monkeypatch.setattr(assess.load.workspace, "content_path",
                         lambda kind, *parts: content.joinpath(kind, *parts)
                         if kind == "questionnaires" else real(kind, *parts))
     out = tmp_path / "pack"

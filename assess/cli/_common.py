@@ -48,7 +48,7 @@ def handle_errors(fn: F) -> F:
         except BrokenPipeError:
             sys.exit(EXIT_UNEXPECTED)
         except OSError as exc:
-            from assess.files import environment_failure
+            from assess.load.files import environment_failure
 
             click.echo(f"error: {environment_failure(exc)}", err=True)
             sys.exit(EXIT_ENVIRONMENT)
@@ -72,8 +72,8 @@ def emit(text: str, output: Path | None, fmt: str | None) -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
+    from assess.load.yamlio import write_text
     from assess.outputs import check_output
-    from assess.yamlio import write_text
 
     check_output(output, fmt)
     write_text(output, text)

@@ -36,7 +36,7 @@ def demo(out: Path | None, copy_to: Path | None) -> None:
             raise click.UsageError("--copy and -o do not go together: --copy only copies "
                                    "the example")
         from assess.examples import copy_examples
-        from assess.yamlio import display_path
+        from assess.load.yamlio import display_path
 
         for path in copy_examples(copy_to):
             click.echo(f"copied {display_path(path)}", err=True)

@@ -48,7 +48,7 @@ def graph(assessment: Path, fmt: str | None, output: Path | None) -> None:
     if isinstance(data, str) and output is None:
         click.echo(data, nl=False)
         return
-    from assess.yamlio import write_bytes
+    from assess.load.yamlio import write_bytes
 
     write_bytes(target, data.encode("utf-8") if isinstance(data, str) else data)
     click.echo(f"wrote {target}", err=True)

@@ -54,8 +54,8 @@ def roadmap(assessment: Path, capacity: float | None, fmt: str, save: bool, forc
         check_output(output, fmt)  # before plan.yaml is written
     text = render_roadmap(plan, analysis.recommendations, fmt, delivery)
     if save:
+        from assess.load.workspace import assessment_file
         from assess.prioritise.plan_file import build_plan, save_plan
-        from assess.workspace import assessment_file
 
         saved = save_plan(assessment_file(assessment).parent,
                           build_plan(analysis.assessment, plan, analysis.recommendations),

@@ -34,9 +34,9 @@ def score(assessment: Path, fmt: str, output: Path | None, by_respondent: bool,
       assess score work/northshire --questions --format csv -o answers.csv
       assess score work/northshire --disagreements
     """
+    from assess.load.workspace import load_workspace
     from assess.render.scores import render_scores
     from assess.scoring import score_assessment
-    from assess.workspace import load_workspace
 
     if by_respondent and questions:
         raise click.UsageError("--by-respondent and --questions cannot be combined "

@@ -42,8 +42,8 @@ def template(questionnaire: str | None, fmt: str, output: Path | None, all_: boo
       assess template --all --format xlsx -o workshop-pack/
       assess template network --assessment work/northshire-2025 --format xlsx -o network.xlsx
     """
+    from assess.load.yamlio import write_bytes
     from assess.outputs import check_folder, check_output
-    from assess.yamlio import write_bytes
 
     if all_ == (questionnaire is not None):
         raise click.UsageError("give a QUESTIONNAIRE or --all (not both)")

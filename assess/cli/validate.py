@@ -21,7 +21,7 @@ def validate(paths: tuple[Path, ...]) -> None:
     Example:
       assess validate work/northshire work/northshire-2025
     """
-    from assess.validation import validate_paths
+    from assess.load.validation import validate_paths
 
     for line in validate_paths(list(paths)):
         click.echo(line)

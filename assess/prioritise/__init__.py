@@ -58,8 +58,8 @@ class Analysis:
 
 def analyse(path: Path) -> Analysis:
     """Load, check and score the assessment at ``path``, then rank its recommendations."""
+    from assess.load.workspace import load_workspace
     from assess.scoring import score_assessment
-    from assess.workspace import load_workspace
 
     ws = load_workspace(path)
     result = score_assessment(ws.scoring_inputs())

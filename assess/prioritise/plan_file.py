@@ -51,7 +51,7 @@ def build_plan(assessment: Assessment, roadmap: Roadmap, recs: Recommendations) 
 
 def plan_text(plan: Plan) -> str:
     """plan.yaml's text: the header, then the plan with ISO dates."""
-    from assess.yamlio import dump
+    from assess.load.yamlio import dump
 
     return HEADER + dump(plan.model_dump(mode="json"))
 
@@ -59,7 +59,7 @@ def plan_text(plan: Plan) -> str:
 def save_plan(folder: Path, plan: Plan, force: bool = False) -> Path:
     """Write ``plan.yaml`` into the assessment ``folder`` atomically; an existing plan is
     kept unless ``force`` (it holds the client's statuses)."""
-    from assess.yamlio import display_path, write_text
+    from assess.load.yamlio import display_path, write_text
 
     target = folder / PLAN_FILE
     if target.exists() and not force:
@@ -71,9 +71,9 @@ def save_plan(folder: Path, plan: Plan, force: bool = False) -> Path:
 
 def load_plan(folder: Path) -> Plan | None:
     """The assessment's ``plan.yaml``, checked; None when there is none."""
-    from assess import checks
     from assess.errors import InvalidInput
-    from assess.loader import load_model
+    from assess.load import checks
+    from assess.load.loader import load_model
 
     path = folder / PLAN_FILE
     if not path.is_file():

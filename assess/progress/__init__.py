@@ -84,11 +84,11 @@ class Snapshot:
 
 def load_snapshot(path: Path) -> Snapshot:
     """Load, check and score the assessment at ``path``; rank and plan its recommendations."""
+    from assess.load.workspace import load_workspace
+    from assess.load.yamlio import display_path
     from assess.prioritise import recommend, roadmap_for
     from assess.prioritise.plan_file import load_plan
     from assess.scoring import score_assessment
-    from assess.workspace import load_workspace
-    from assess.yamlio import display_path
 
     ws = load_workspace(path)
     result = score_assessment(ws.scoring_inputs())
@@ -142,7 +142,7 @@ def progress_since_baseline(root: Path, result: ScoreResult,
     """Progress of the assessment at ``root`` (already scored as ``result``) since the
     baseline its assessment.yaml names; None when it names none. Only the direct baseline
     is compared; the trend runs over the whole chain of baselines."""
-    from assess.yamlio import display_path
+    from assess.load.yamlio import display_path
 
     baseline = baseline_of(root)
     if baseline is None:

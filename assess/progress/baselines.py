@@ -16,10 +16,10 @@ def baseline_of(path: Path) -> Path | None:
 
     The path is relative to the folder holding assessment.yaml, as written by hand.
     """
-    from assess.loader import load_model
+    from assess.load.loader import load_model
+    from assess.load.workspace import ASSESSMENT_FILE, assessment_file
+    from assess.load.yamlio import display_path
     from assess.models import Assessment
-    from assess.workspace import ASSESSMENT_FILE, assessment_file
-    from assess.yamlio import display_path
 
     file = assessment_file(path)
     a, doc = load_model(file, Assessment)
@@ -36,7 +36,7 @@ def baseline_of(path: Path) -> Path | None:
 
 def baseline_chain(path: Path, limit: int = MAX_CHAIN) -> list[Path]:
     """``path`` and its baselines, followed back through ``baseline:``, oldest first."""
-    from assess.workspace import assessment_file
+    from assess.load.workspace import assessment_file
 
     chain = [path]
     seen = {assessment_file(path).resolve()}

@@ -99,9 +99,9 @@ def trend(results: Sequence[ScoreResult], sources: Sequence[str] | None = None) 
 
 def score_paths(paths: Sequence[Path]) -> tuple[list[ScoreResult], list[str]]:
     """Load and score every assessment folder: (results, folders as shown to the user)."""
+    from assess.load.workspace import load_workspace
+    from assess.load.yamlio import display_path
     from assess.scoring import score_assessment
-    from assess.workspace import load_workspace
-    from assess.yamlio import display_path
 
     results, sources = [], []
     for path in paths:

@@ -162,7 +162,7 @@ def chart_bytes(data: ChartData, fmt: str) -> bytes:
 
 def draw_trend(t: Trend, path: Path) -> Path:
     """Draw the trend chart of ``t`` to ``path`` (.png or .svg), atomically."""
-    from assess.yamlio import write_bytes
+    from assess.load.yamlio import write_bytes
 
     from .trend import trend_dict
 

@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assess.errors import AssessError, NotFound, OutputError, UsageError
-from assess.yamlio import display_path
+from assess.load.yamlio import display_path
 
 from .context import Logo, ReportInputs, build_context
 
 if TYPE_CHECKING:
+    from assess.load.workspace import Workspace
     from assess.prioritise import Recommendations
     from assess.scoring.results import ScoreResult
-    from assess.workspace import Workspace
 
     from .figures import Chart
 
@@ -56,9 +56,9 @@ class ReportOptions:
 
 def load_inputs(path: Path) -> ReportInputs:
     """Load, check, score and prioritise the assessment at ``path``."""
+    from assess.load.workspace import load_workspace
     from assess.prioritise import recommend
     from assess.scoring import score_assessment
-    from assess.workspace import load_workspace
 
     ws = load_workspace(path)
     result = score_assessment(ws.scoring_inputs())
@@ -96,7 +96,7 @@ def read_logo(path: Path) -> Logo:
         raise AssessError(f"{name}: a logo must be one of {', '.join(sorted(LOGO_TYPES))}")
     if not path.exists():
         raise NotFound(f"{name}: logo file not found")
-    from assess.files import read_limited
+    from assess.load.files import read_limited
 
     data = read_limited(path, LOGO_MAX_BYTES, "a logo")
     if mime == "image/svg+xml":

@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assess.load.resources import content_path
 from assess.numbers import show_gap, show_percent, show_score, show_spread, show_target
 from assess.render.coverage import and_list as join_names
 from assess.render.text import md_escape
-from assess.resources import content_path
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -107,8 +107,8 @@ def _user_loader(folder: str) -> Any:
     from jinja2.loaders import split_template_path
 
     from assess.errors import InvalidInput, Problem
-    from assess.files import read_limited
-    from assess.yamlio import display_path
+    from assess.load.files import read_limited
+    from assess.load.yamlio import display_path
 
     class UserLoader(FileSystemLoader):
         def get_source(self, environment: Environment, template: str) -> Any:
@@ -140,7 +140,7 @@ def render(env: Environment, name: str, templates: Path | None, **ctx: Any) -> s
         if templates is None:
             raise
         from assess.errors import InvalidInput, Problem
-        from assess.yamlio import display_path
+        from assess.load.yamlio import display_path
 
         file: str | None
         if isinstance(exc, TemplateSyntaxError) and exc.filename:

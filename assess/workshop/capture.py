@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assess import checks, yamlio
 from assess.errors import AssessError, InvalidInput
-from assess.loader import load_model
+from assess.load import checks, yamlio
+from assess.load.loader import load_model
+from assess.load.workspace import assessment_file, load_framework, responses_folder
 from assess.models import Assessment, Response
-from assess.workspace import assessment_file, load_framework, responses_folder
 
 from .definition import AnswerValue, Definition, resolve, response_filename
 from .lock import ResponseLock, acquire

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from assess import yamlio
 from assess.errors import AssessError
+from assess.load import yamlio
 
 from .capture import CaptureSession, SaveReport, open_session
 from .definition import NA, parse_answer, parse_confidence, split_evidence

@@ -13,15 +13,15 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from assess import checks
-from assess.answers import NA as NA  # the answer rule lives in assess.answers
-from assess.answers import AnswerValue as AnswerValue
-from assess.answers import parse_answer as parse_answer
 from assess.errors import InvalidInput, NotFound
-from assess.loader import load_model
+from assess.load import checks
+from assess.load.answers import NA as NA  # the answer rule lives in assess.load.answers
+from assess.load.answers import AnswerValue as AnswerValue
+from assess.load.answers import parse_answer as parse_answer
+from assess.load.loader import load_model
+from assess.load.workspace import available, find_definition, load_framework
+from assess.load.yamlio import display_path
 from assess.models import Framework, Question, Questionnaire
-from assess.workspace import available, find_definition, load_framework
-from assess.yamlio import display_path
 
 CONFIDENCES = ("low", "medium", "high")
 CONSENSUS_SLUG = "consensus"

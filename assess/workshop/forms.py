@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from assess import __version__
-from assess.resources import content_path
+from assess.load.resources import content_path
 
 from .definition import Definition
 

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assess import yamlio
-from assess.answers import accepted
-from assess.checks import check_response
 from assess.errors import AssessError, InvalidInput, Problem
-from assess.loader import load_model, validate_document
+from assess.load import yamlio
+from assess.load.answers import accepted
+from assess.load.checks import check_response
+from assess.load.loader import load_model, validate_document
+from assess.load.workspace import ASSESSMENT_FILE, responses_folder
 from assess.models import ID_PATTERN, MAX_NOTES, Assessment, Response
-from assess.workspace import ASSESSMENT_FILE, responses_folder
 
 from .definition import (
     Definition,
@@ -107,7 +107,7 @@ def _open(reader: _Reader) -> Any | None:
     (kind, bytes, counts) before openpyxl parses anything."""
     from openpyxl import load_workbook
 
-    from assess.files import not_regular
+    from assess.load.files import not_regular
 
     why = not_regular(reader.path)  # a FIFO would block the unzip, a device never end
     if why is not None:

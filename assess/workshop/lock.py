@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess.errors import AssessError
-from assess.yamlio import display_path
+from assess.load.yamlio import display_path
 
 try:
     import fcntl

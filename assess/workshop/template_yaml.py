@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from assess import __version__, yamlio
+from assess import __version__
+from assess.load import yamlio
 
 from .definition import Definition, response_filename
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assess.errors import NotFound
+from assess.load.workspace import ASSESSMENT_FILE, assessment_file, available
 from assess.outputs import check_target, replace_set
-from assess.workspace import ASSESSMENT_FILE, assessment_file, available
 
 from .definition import Definition, resolve
 
@@ -53,7 +53,7 @@ def write_all(folder: Path, fmt: str, assessment: Path | None = None) -> list[Pa
     if root is None:
         ids = available("questionnaires")
     else:
-        from assess.loader import load_model
+        from assess.load.loader import load_model
         from assess.models import Assessment
 
         ids = list(load_model(root / ASSESSMENT_FILE, Assessment)[0].questionnaires)

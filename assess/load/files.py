@@ -22,7 +22,7 @@ _KINDS = ((stat.S_ISREG, "a file"), (stat.S_ISDIR, "a folder"),
 
 
 def _name(path: Path) -> str:
-    from assess.yamlio import display_path
+    from assess.load.yamlio import display_path
 
     return display_path(path)
 

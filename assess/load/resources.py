@@ -16,10 +16,11 @@ def content_root() -> Path:
     A built wheel carries them under ``assess/_content``; an editable install or a
     source checkout reads them from the repository root, which stays the source of truth.
     """
-    packaged = Path(str(resources.files("assess"))) / "_content"
+    package = Path(str(resources.files("assess")))
+    packaged = package / "_content"
     if (packaged / "questionnaires").is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent
+    return package.resolve().parent
 
 
 def content_path(folder: str, *parts: str) -> Path:

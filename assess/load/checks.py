@@ -9,11 +9,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
-from assess.answers import parse_answer
+from assess.errors import Problem
+from assess.load.answers import parse_answer
+from assess.load.yamlio import Document
 from assess.models import DependencyModel, Framework, Plan, Questionnaire, Response
-from assess.yamlio import Document
-
-from .errors import Problem
 
 
 def _known(ids: Iterable[str], limit: int = 8) -> str:
@@ -126,7 +125,7 @@ def check_response(r: Response, doc: Document, q: Questionnaire | None,
 
 def answer_problem(value: float | str, fw: Framework) -> str | None:
     """Why ``value`` is not a valid answer under ``fw``, or None when it is (the rule is
-    :func:`assess.answers.parse_answer`: numbers, level names, scale labels, n/a)."""
+    :func:`assess.load.answers.parse_answer`: numbers, level names, scale labels, n/a)."""
     try:
         parse_answer(value, fw)
     except ValueError as exc:

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from assess import checks
-from assess.answers import canonical_response
 from assess.errors import InvalidInput, NotFound, Problem
-from assess.loader import load_checked, load_model
+from assess.load import checks
+from assess.load.answers import canonical_response
+from assess.load.loader import load_checked, load_model
+from assess.load.resources import content_path
+from assess.load.yamlio import Document, display_path
 from assess.models import (
     DEFAULT_OWNER,
     Assessment,
@@ -26,9 +28,7 @@ from assess.models import (
     Questionnaire,
     Response,
 )
-from assess.resources import content_path
 from assess.scoring.inputs import Inputs
-from assess.yamlio import Document, display_path
 
 M = TypeVar("M", Framework, Questionnaire, Assessment, Response, DependencyModel)
 
@@ -57,7 +57,7 @@ class Workspace:
 
 def assessment_file(path: Path) -> Path:
     """``assessment.yaml`` of an assessment folder, or the file itself."""
-    from assess.files import check_regular
+    from assess.load.files import check_regular
 
     if path.is_dir():
         path = path / ASSESSMENT_FILE
@@ -74,7 +74,7 @@ def responses_folder(root: Path) -> Path:
     It may be missing: a new assessment has no answers yet."""
     folder = root / RESPONSES
     if os.path.lexists(folder) and not folder.is_dir():
-        from assess.files import kind_of
+        from assess.load.files import kind_of
 
         what = kind_of(folder.stat().st_mode) if folder.exists() else "a broken link"
         raise InvalidInput([Problem(display_path(folder), 0, "", f"expected the folder of "

@@ -9,10 +9,10 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from assess import yamlio
 from assess.errors import InvalidInput, Problem
+from assess.load import yamlio
+from assess.load.yamlio import Document, Loc
 from assess.models import FILE_KINDS, SCHEMA_VERSION, Versioned
-from assess.yamlio import Document, Loc
 
 M = TypeVar("M", bound=Versioned)
 

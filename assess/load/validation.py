@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from assess import checks, yamlio
 from assess.errors import AssessError, InvalidInput, Problem
-from assess.loader import guess_kind, load_model, validate_document, validate_lenient
+from assess.load import checks, yamlio
+from assess.load.loader import guess_kind, load_model, validate_document, validate_lenient
+from assess.load.workspace import (
+    ASSESSMENT_FILE,
+    all_capability_ids,
+    find_definition,
+    load_framework,
+    load_workspace,
+)
+from assess.load.yamlio import Document, display_path
 from assess.models import (
     FILE_KINDS,
     DependencyModel,
@@ -17,14 +25,6 @@ from assess.models import (
     Response,
     Versioned,
 )
-from assess.workspace import (
-    ASSESSMENT_FILE,
-    all_capability_ids,
-    find_definition,
-    load_framework,
-    load_workspace,
-)
-from assess.yamlio import Document, display_path
 
 
 def _framework_for(ident: str) -> Framework | None:
@@ -109,8 +109,8 @@ def _baseline_problems(path: Path) -> list[Problem]:
     """A ``baseline:`` naming no assessment (scoring ignores it; compare and report fail)."""
     import os
 
+    from assess.load.workspace import assessment_file
     from assess.models import Assessment
-    from assess.workspace import assessment_file
 
     file = assessment_file(path)
     try:

@@ -164,7 +164,7 @@ def parse(text: str, path: Path) -> Document:
 
 def read(path: Path) -> Document:
     """Read and parse one YAML file, refusing oversized and non-UTF-8 files."""
-    from assess.files import read_limited
+    from assess.load.files import read_limited
 
     name = display_path(path)
     raw = read_limited(path, MAX_FILE_BYTES)
@@ -219,7 +219,7 @@ def atomic_open(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     temporary name carries the process id, so one left by a killed process (SIGKILL) is
     removed by the next write beside it.
     """
-    from assess.files import environment_failure
+    from assess.load.files import environment_failure
     from assess.outputs import make_folders, remove_folders, remove_stale_files
 
     try:
