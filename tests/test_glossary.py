@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import yaml
 from openpyxl import load_workbook
@@ -62,7 +63,7 @@ def test_forms_carry_the_partial_fit_rule_and_the_glossary() -> None:
     rule = "highest level that is met in full"
     text = yaml_template(defn)
     assert rule in " ".join(text.split("# "))  # comments, wrapped
-    assert "#   802.1X: " in text
+    assert "#   - 802.1X: " in text
     yaml.safe_load(text)  # still a YAML file
     for fmt in ("markdown", "html"):
         form = render_form(defn, fmt)
@@ -80,3 +81,24 @@ def test_cl_mig_02_says_when_to_answer_na() -> None:
     cloud = resolve("cloud").questionnaire
     (question,) = [q for q in cloud.questions if q.id == "CL-MIG-02"]
     assert "n/a" in question.guidance
+
+
+def test_a_workbook_with_a_glossary_sheet_imports_and_an_edited_glossary_is_refused(
+        tmp_path: Path) -> None:
+    from assess.workshop.import_xlsx import read_workbook
+    from assess.workshop.layout import QUESTIONS_SHEET, RESPONDENT_SHEET, layout_for
+
+    defn = resolve("network")
+    book = tmp_path / "network.xlsx"
+    book.write_bytes(workbook_bytes(defn))
+    wb = load_workbook(book)
+    wb[RESPONDENT_SHEET]["B2"] = "Eve Example"
+    layout = layout_for(defn)
+    wb[QUESTIONS_SHEET].cell(row=layout.row(0), column=layout.answer_col, value="2")
+    wb.save(book)
+    imported, problems = read_workbook(book, tmp_path / "out")
+    assert problems == [] and imported is not None
+    wb[GLOSSARY_SHEET]["B2"] = "something else"
+    wb.save(book)
+    _, problems = read_workbook(book, tmp_path / "out")
+    assert any(GLOSSARY_SHEET in str(problem) for problem in problems)

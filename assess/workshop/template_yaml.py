@@ -54,7 +54,7 @@ def yaml_template(defn: Definition) -> str:
     if defn.glossary:
         lines.append("# Glossary:")
         for entry in defn.glossary:
-            lines += _comment(_wrap(f"{entry.term}: {entry.meaning}", 86), "", "  ")
+            lines += _comment(_wrap(f"{entry.term}: {entry.meaning}", 84), "", "  - ")
     lines += [
         f"# Made by assess {__version__} from questionnaire checksum sha256:{defn.checksum}.",
         "schema_version: 1",
