@@ -96,6 +96,13 @@ class Method(Strict):
                                    "sum_of_level_means {streams: [A, B]}.")
 
 
+class GlossaryEntry(Strict):
+    term: Text = Field(description="The term as it appears in questions, e.g. 'N+1'.")
+    meaning: Text = Field(description="What it means, in a sentence or two.")
+    also: list[Text] = Field(default_factory=list, description="Other spellings that count as "
+                             "the term being used, e.g. 'MAB' for 'MAC bypass'.")
+
+
 class Framework(Versioned):
     """A maturity framework: levels, answer scale and scoring method."""
 
@@ -119,6 +126,12 @@ class Framework(Versioned):
     default_target: float = Field(default=3, ge=0, description="Target used for a domain the "
                                   "assessment gives no target for.")
     references: list[Text] = Field(default_factory=list, description="Published models drawn on.")
+    answering: str = Field(default="", description="How to answer, printed on every blank "
+                           "form: e.g. what to pick when a level is only half met, and when "
+                           "n/a is right rather than the lowest level.")
+    glossary: list[GlossaryEntry] = Field(default_factory=list, description="Terms a workshop "
+                                          "trips over; each form lists those its "
+                                          "questionnaire uses.")
 
 
 # --- questionnaire ----------------------------------------------------------------------

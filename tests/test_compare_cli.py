@@ -154,7 +154,9 @@ def test_example_against_its_baseline() -> None:
     questions = data["questions"]
     assert [(r["baseline"], r["current"]) for r in questions["renamed"]] == [
         ("NW-CHG-01", "NW-AUT-04"), ("NW-MGT-01", "NW-SEG-05")]
-    assert [a["id"] for a in questions["added"]] == ["NW-RA-04"]
+    assert [a["id"] for a in questions["added"]] == ["NW-AUT-05", "NW-RA-04"]
     assert [r["id"] for r in questions["removed"]] == ["NW-WAN-06"]
-    assert 0.9 < questions["coverage"] < 1
+    # New questions since the baseline (split halves, customer identity, digital governance)
+    # count but cannot be compared.
+    assert 0.8 < questions["coverage"] < 0.9
     assert data["recommendations"]["due"] > 0

@@ -84,6 +84,7 @@ def test_roadmap_json_has_the_fixed_keys_of_spec_section_8() -> None:
             assert set(team) == {"effort", "capacity"}
     assert data["phases"][0]["teams"]["Security Team"]["capacity"] == 1.5 * 210 / 2
     assert set(data["time_to_target"]) == {"data-centres", "cloud", "network",
-                                           "user-interaction", "cybersecurity"}
+                                           "user-interaction", "cybersecurity",
+                                           "digital-governance"}
     assert all(set(v) == {"months"} for v in data["time_to_target"].values())
     assert {"baseline_planned_effort", "baseline_delivered_effort"} <= set(data["delivery"])

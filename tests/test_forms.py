@@ -92,8 +92,8 @@ def test_filled_yaml_template_validates_and_unfilled_does_not(tmp_path: Path) ->
     with pytest.raises(InvalidInput) as err:
         validate_document(yamlio.parse(text, Path("t.yaml")), Response)
     assert str(err.value).splitlines()[:2] == [
-        "t.yaml:13: respondent.name: must not be empty",
-        "t.yaml:29: answers.AL-A-01.value: expected a level number, a label of the answer "
+        "t.yaml:24: respondent.name: must not be empty",
+        "t.yaml:40: answers.AL-A-01.value: expected a level number, a label of the answer "
         "scale or n/a, got nothing (null)"]
     filled = text.replace('name: ""', "name: Eve", 1)
     for value in ("3", "n/a", "1", "5"):

@@ -21,7 +21,7 @@ from assess.load.answers import parse_answer as parse_answer
 from assess.load.loader import load_model
 from assess.load.workspace import available, find_definition, load_framework
 from assess.load.yamlio import display_path
-from assess.models import Framework, Question, Questionnaire
+from assess.models import Framework, GlossaryEntry, Question, Questionnaire
 
 CONFIDENCES = ("low", "medium", "high")
 CONSENSUS_SLUG = "consensus"
@@ -63,6 +63,11 @@ class Definition:
             return ", ".join(e.label for e in fw.answer_scale) + " or n/a"
         return f"{fw.levels[0].level}-{fw.levels[-1].level} or n/a"
 
+    @property
+    def glossary(self) -> list[GlossaryEntry]:
+        """The framework's glossary entries this questionnaire uses, alphabetically."""
+        return glossary_used(self.framework, self.questionnaire)
+
     def capability_name(self, capability_id: str) -> str:
         for cap in self.questionnaire.capabilities:
             if cap.id == capability_id:
@@ -81,6 +86,33 @@ class Definition:
             return [Choice(str(lv.level), lv.name, levels.get(lv.level, ""))
                     for lv in fw.levels]
         return [Choice(e.label, e.name, e.description) for e in fw.answer_scale]
+
+
+def _words(questionnaire: Questionnaire) -> str:
+    q = questionnaire
+    parts = [q.name, q.description]
+    for cap in q.capabilities:
+        parts += [cap.name, cap.description]
+    for question in q.questions:
+        parts += [question.text, question.guidance, *question.evidence,
+                  *(question.levels or {}).values()]
+    return "\n".join(parts)
+
+
+def glossary_used(framework: Framework, questionnaire: Questionnaire) -> list[GlossaryEntry]:
+    """Entries of ``framework.glossary`` whose term (or another spelling of it) occurs in
+    ``questionnaire``'s text as a whole word; sorted by term. A spelling with two or more
+    capitals is an acronym or a name and must match in case ("FOCUS" is not "focus");
+    any other matches in any case."""
+    text = _words(questionnaire)
+
+    def used(spelling: str) -> bool:
+        pattern = r"(?<![\w.+-])" + re.escape(spelling) + r"(?![\w+])"
+        flags = 0 if sum(ch.isupper() for ch in spelling) >= 2 else re.IGNORECASE
+        return re.search(pattern, text, flags=flags) is not None
+
+    found = [e for e in framework.glossary if any(used(s) for s in (e.term, *e.also))]
+    return sorted(found, key=lambda e: e.term.casefold())
 
 
 def checksum(questionnaire: Questionnaire) -> str:

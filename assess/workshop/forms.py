@@ -41,6 +41,8 @@ def form_context(defn: Definition) -> dict[str, Any]:
         })
     return {"q": q, "framework": defn.framework, "sections": sections,
             "choices_hint": defn.choices_hint, "checksum": defn.checksum,
+            "answering": [p.strip() for p in defn.framework.answering.splitlines() if p.strip()],
+            "glossary": defn.glossary,
             "version": __version__}
 
 

@@ -16,6 +16,8 @@ from .definition import Choice, Definition
 INSTRUCTIONS_SHEET = "Instructions"
 RESPONDENT_SHEET = "Respondent"
 QUESTIONS_SHEET = "Questions"
+GLOSSARY_SHEET = "Glossary"
+"""Terms the questions use, from the framework's glossary (only when there are some)."""
 META_SHEET = "assess"
 """The hidden sheet naming the definition the workbook was made from."""
 

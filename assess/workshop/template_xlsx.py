@@ -19,6 +19,7 @@ from .definition import CONFIDENCES, Definition
 from .layout import (
     FIRST_QUESTION_ROW,
     FORMAT_VERSION,
+    GLOSSARY_SHEET,
     HEADER_ROW,
     INSTRUCTIONS_SHEET,
     META_KEYS,
@@ -116,6 +117,14 @@ def _instructions(ws: Any, defn: Definition) -> None:
         ("", "6. Only the yellow cells can be edited; the rest is protected (no password) "
              "against accidental edits. Do not rename sheets, move rows or change ids: the "
              "file is read back by `assess import`."),
+    ]
+    if fw.answering:
+        lines += [("", ""), ("heading", "When no level fits exactly")]
+        lines += [("", p.strip()) for p in fw.answering.splitlines() if p.strip()]
+    if defn.glossary:
+        lines += [("", ""), ("", f"Terms used in the questions are explained on the "
+                               f"{GLOSSARY_SHEET} sheet.")]
+    lines += [
         ("", ""),
         ("heading", "Answers"),
     ]
@@ -202,6 +211,20 @@ def _questions(ws: Any, defn: Definition, layout: Layout) -> None:
     _protect(ws)
 
 
+def _glossary(ws: Any, defn: Definition) -> None:
+    from openpyxl.styles import Alignment
+
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 100
+    _header(ws, 1, ["Term", "Meaning"])
+    top = Alignment(wrap_text=True, vertical="top")
+    for row, entry in enumerate(defn.glossary, start=2):
+        _text(ws, row, 1, entry.term).alignment = top
+        _text(ws, row, 2, entry.meaning).alignment = top
+        ws.row_dimensions[row].height = _row_height([(entry.meaning, 100)])
+    _protect(ws)
+
+
 def _meta(ws: Any, defn: Definition) -> None:
     q = defn.questionnaire
     values = {"format": TEMPLATE_FORMAT, "format_version": str(FORMAT_VERSION),
@@ -237,6 +260,8 @@ def build_workbook(defn: Definition) -> Any:
     _instructions(instructions, defn)
     _respondent(wb.create_sheet(RESPONDENT_SHEET), defn)
     _questions(wb.create_sheet(QUESTIONS_SHEET), defn, layout)
+    if defn.glossary:
+        _glossary(wb.create_sheet(GLOSSARY_SHEET), defn)
     _meta(wb.create_sheet(META_SHEET), defn)
     wb.active = 1  # open on the respondent sheet: the first thing to fill in
     for ws in wb.worksheets:  # else Excel opens with two sheets grouped

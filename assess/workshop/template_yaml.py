@@ -24,6 +24,15 @@ def _comment(text: str, indent: str, prefix: str = "") -> list[str]:
     return out
 
 
+def _wrap(text: str, width: int = 76) -> str:
+    """``text`` folded into lines of at most ``width`` characters, paragraph by paragraph."""
+    import textwrap
+
+    paragraphs = [p for p in text.splitlines() if p.strip()]
+    return "\n".join(line for p in paragraphs for line in textwrap.wrap(" ".join(p.split()),
+                                                                       width)) or text
+
+
 def yaml_template(defn: Definition) -> str:
     """Text of a response file for ``defn``: fill in the respondent and replace each
     ``value: null`` with an answer; the descriptors of every answer are comments."""
@@ -39,6 +48,14 @@ def yaml_template(defn: Definition) -> str:
         "# 3. To leave a question unanswered, delete its entry; `assess validate` lists any",
         "#    value still null.",
         f"# Save it as ASSESSMENT/responses/{example} (your own name).",
+    ]
+    if defn.framework.answering:
+        lines += _comment(_wrap(defn.framework.answering), "", "How to answer: ")
+    if defn.glossary:
+        lines.append("# Glossary:")
+        for entry in defn.glossary:
+            lines += _comment(_wrap(f"{entry.term}: {entry.meaning}", 84), "", "  - ")
+    lines += [
         f"# Made by assess {__version__} from questionnaire checksum sha256:{defn.checksum}.",
         "schema_version: 1",
         f"questionnaire: {_scalar(q.id)}",
