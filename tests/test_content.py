@@ -65,3 +65,13 @@ def test_example_has_three_or_four_respondents_per_questionnaire() -> None:
         by_questionnaire[questionnaire] = by_questionnaire.get(questionnaire, 0) + 1
     assert sorted(by_questionnaire) == sorted(DOMAINS)
     assert all(3 <= n <= 4 for n in by_questionnaire.values()), by_questionnaire
+
+
+@pytest.mark.parametrize("domain", ["cybersecurity", "network", "data-centres"])
+def test_docs_coverage_table_lists_every_capability(domain: str) -> None:
+    """docs/content.md maps each capability onto the reference models it covers."""
+    q, _ = load_model(ROOT / "questionnaires" / f"{domain}.yaml", Questionnaire)
+    docs = (ROOT / "docs" / "content.md").read_text()
+    table = docs[docs.index("## Coverage"):]
+    missing = [c.id for c in q.capabilities if f"(`{c.id}`) |" not in table]
+    assert missing == []
