@@ -119,3 +119,60 @@ def test_template_assessment_must_be_an_assessment(runner: CliRunner, shipped: P
     assert result.exit_code == 3
     assert result.stderr == "error: empty/assessment.yaml: no assessment here (expected a " \
         "folder holding assessment.yaml, or that file)\n"
+
+
+_MODEL = """\
+schema_version: 1
+programmes: [{id: prog, name: Programme}]
+technologies: [{id: tech, name: Technology, programmes: [{programme: prog}]}]
+capabilities:
+  - capability: alpha_cap
+    technologies: [{technology: tech}]
+    prerequisites: [{capability: %s, level: 2, for_level: 3}]
+    actions:
+      1: {action: Start, effort: 1, cost_band: S, owner: Team}
+  - capability: %s
+    technologies: [{technology: tech}]
+    actions:
+      1: {action: Begin, effort: 1, cost_band: S, owner: Team}
+"""
+
+
+def _add_capability(shipped: Path) -> None:
+    """A later release adds capability gamma_cap and names it in the default model."""
+    path = shipped / "questionnaires" / "alpha.yaml"
+    path.write_text(path.read_text().replace(
+        "questions:\n", "  - {id: gamma_cap, name: Gamma}\nquestions:\n", 1).replace(
+        "  - id: AL-A-01\n", "  - id: AL-G-01\n    capability: gamma_cap\n    text: New?\n"
+        "    levels: {0: a, 1: b, 2: c, 3: d, 4: e, 5: f}\n  - id: AL-A-01\n", 1))
+    (shipped / "frameworks" / "dependencies" / "default.yaml").write_text(
+        _MODEL % ("gamma_cap", "gamma_cap"))
+
+
+def test_a_pinned_assessment_recommends_after_the_default_model_grows(
+        runner: CliRunner, shipped: Path) -> None:
+    """The default model is not pinned: entries and prerequisites naming capabilities the
+    assessment's questionnaires do not have are left out, not reported as unknown."""
+    _init(runner, "pinned", "--pin")
+    Path("pinned/responses/alpha.ann.yaml").write_text(
+        (MINI / "responses" / "alpha.ann.yaml").read_text())
+    _add_capability(shipped)
+    result = runner.invoke(main, ["recommend", "pinned", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    recommendations = json.loads(result.stdout)["recommendations"]
+    named = [r["id"] for r in recommendations] + [x for r in recommendations
+                                                  for x in r["requires"]]
+    assert recommendations and not [x for x in named if x.startswith("gamma_cap")]
+
+
+def test_a_client_model_naming_an_unknown_capability_is_still_an_error(
+        runner: CliRunner, shipped: Path) -> None:
+    _init(runner, "client")
+    Path("client/responses/alpha.ann.yaml").write_text(
+        (MINI / "responses" / "alpha.ann.yaml").read_text())
+    Path("client/own.yaml").write_text(_MODEL % ("gamma_cap", "gamma_cap"))
+    text = Path("client/assessment.yaml").read_text()
+    Path("client/assessment.yaml").write_text(text + "dependencies: {file: own.yaml}\n")
+    result = runner.invoke(main, ["recommend", "client"])
+    assert result.exit_code == 3
+    assert "unknown capability 'gamma_cap'" in result.stderr

@@ -46,7 +46,7 @@ def test_each_phase_shows_effort_fte_capex_and_opex_in_pounds() -> None:
         assert re.fullmatch(r"£[\d.]+[km]?–£[\d.]+[km]", capex), capex
         assert re.fullmatch(r"£[\d.]+[km]?–£[\d.]+[km]", opex), opex
     assert "| **Total planned** |" in section
-    assert "Security Team | 115 of 157.5 |" in section  # team load against capacity
+    assert "Security Team | 60 of 157.5 |" in section  # team load against capacity
 
 
 def test_the_report_states_when_each_domain_reaches_its_target() -> None:

@@ -168,18 +168,39 @@ def load_dependencies(a: Assessment | None, root: Path | None,
     """The default dependency model, replaced or amended by the assessment's overrides."""
     over = a.dependencies if a else None
     path = dependency_file(a, root)
+    shipped = path == content_path(*DEFAULT_DEPENDENCIES)
     collector = _Collector()
 
+    def effective(model: DependencyModel) -> DependencyModel:
+        if shipped and capability_ids is not None:
+            model = fit_to_content(model, capability_ids)
+        return apply_overrides(model, over) if over is not None else model
+
     def check(model: DependencyModel, doc: Document) -> list[Problem]:
-        if over is not None:
-            model = apply_overrides(model, over)
-        return checks.check_dependencies(model, doc, capability_ids)
+        return checks.check_dependencies(effective(model), doc, capability_ids)
 
     loaded = collector.load(path, DependencyModel, check)
     if loaded is None:
         return DependencyModel(schema_version=1), collector.problems
-    model = loaded[0]
-    return (apply_overrides(model, over) if over is not None else model), collector.problems
+    return effective(loaded[0]), collector.problems
+
+
+def fit_to_content(model: DependencyModel, capability_ids: set[str]) -> DependencyModel:
+    """The shipped model without the capabilities the content in use does not define.
+
+    The shipped model follows the shipped questionnaires, but an assessment may score with
+    older or pinned copies (docs/content.md, Versions): entries and prerequisites naming a
+    capability those copies do not have are left out, as for a capability out of scope. A
+    client's own model is not fitted: there an unknown capability is a typo to report.
+    """
+    entries = []
+    for entry in model.capabilities:
+        if entry.capability not in capability_ids:
+            continue
+        pres = [p for p in entry.prerequisites if p.capability in capability_ids]
+        entries.append(entry if len(pres) == len(entry.prerequisites)
+                       else entry.model_copy(update={"prerequisites": pres}))
+    return model.model_copy(update={"capabilities": entries})
 
 
 def apply_overrides(model: DependencyModel, over: object) -> DependencyModel:
