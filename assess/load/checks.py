@@ -41,13 +41,14 @@ def check_framework(fw: Framework, doc: Document) -> list[Problem]:
     if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         problems.append(doc.problem(("levels",), f"levels must be consecutive numbers, lowest "
                                     f"first; got {numbers}"))
-    if fw.answer_scale is not None:
-        labels = [e.label for e in fw.answer_scale]
+    scales = [(("answer_scale",), fw.answer_scale or []),
+              *((("answer_sets", name), entries) for name, entries in fw.answer_sets.items())]
+    for at, entries in scales:
+        labels = [e.label for e in entries]
         for label, count in Counter(labels).items():
             if count > 1:
                 i = labels.index(label)
-                problems.append(doc.problem(("answer_scale", i, "label"),
-                                            f"duplicate label {label!r}"))
+                problems.append(doc.problem((*at, i, "label"), f"duplicate label {label!r}"))
     if fw.method.name not in METHODS:
         problems.append(doc.problem(("method", "name"), f"unknown scoring method "
                                     f"{fw.method.name!r} {_known(METHODS)}"))
@@ -67,6 +68,12 @@ def check_questionnaire(q: Questionnaire, doc: Document, fw: Framework | None) -
         problems.append(doc.problem(("id",), f"id {q.id!r} differs from the file name "
                                     f"{doc.path.name!r}"))
     capability_ids = {c.id for c in q.capabilities}
+    problems += _duplicates(doc, [p.id for p in q.profiles], "profiles")
+    profile_ids = {p.id for p in q.profiles}
+    for i, question in enumerate(q.questions):
+        problems.extend(doc.problem(("questions", i, "profiles", j), f"unknown profile "
+                                    f"{name!r} {_known(profile_ids)}")
+                        for j, name in enumerate(question.profiles) if name not in profile_ids)
     level_numbers = {lv.level for lv in fw.levels} if fw else set()
     for i, question in enumerate(q.questions):
         if question.capability not in capability_ids:
@@ -74,7 +81,10 @@ def check_questionnaire(q: Questionnaire, doc: Document, fw: Framework | None) -
                                         f"{question.capability!r} {_known(capability_ids)}"))
         if fw is None:
             continue
-        if fw.answer_scale is None and question.levels is None:
+        if question.answer_set is not None and question.answer_set not in fw.answer_sets:
+            problems.append(doc.problem(("questions", i, "answer_set"), f"unknown answer set "
+                                        f"{question.answer_set!r} {_known(fw.answer_sets)}"))
+        if fw.scale_of(question) is None and question.levels is None:
             problems.append(doc.problem(("questions", i), f"framework {fw.id!r} is "
                                         "level-anchored: the question needs 'levels'"))
         if question.levels is not None:
@@ -105,10 +115,10 @@ def check_response(r: Response, doc: Document, q: Questionnaire | None,
         return problems
     if q is None or fw is None:
         return problems
-    question_ids = {x.id for x in q.questions}
+    questions = {x.id: x for x in q.questions}
     for qid, answer in r.answers.items():
         loc = ("answers", qid)
-        if qid not in question_ids:
+        if qid not in questions:
             successor = next((x.id for x in q.questions if qid in x.replaces), None)
             hint = "" if successor is None else (
                 f" (replaced by {successor!r} in version {q.version}: keep the version this "
@@ -117,7 +127,7 @@ def check_response(r: Response, doc: Document, q: Questionnaire | None,
             problems.append(doc.problem(loc, f"unknown question {qid!r} in questionnaire "
                                         f"{q.id!r}{hint}"))
             continue
-        message = answer_problem(answer.value, fw)
+        message = answer_problem(answer.value, fw.for_question(questions[qid]))
         if message:
             problems.append(doc.problem((*loc, "value"), message))
     return problems

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assess import __version__
-from assess.models import DependencyModel, Framework, Questionnaire
+from assess.models import DependencyModel, Framework, Questionnaire, reference_text
 from assess.numbers import level_of
 from assess.prioritise import Readiness, Recommendation, Recommendations, Roadmap
 from assess.prioritise.recommendations import URGENT_WORDS
@@ -269,7 +269,7 @@ def _methodology(inputs: ReportInputs) -> Row:
         "levels": [{"level": lv.level, "name": lv.name,
                     "description": " ".join(lv.description.split())} for lv in fw.levels],
         "scale": [{"label": label, "value": value} for label, value in result.scale],
-        "references": list(fw.references),
+        "references": [reference_text(r) for r in fw.references],
         "cost_bands": [{"band": k, "meaning": v}
                        for k, v in inputs.recommendations.cost_bands],
     }
@@ -308,7 +308,8 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
     caps = result.capabilities()
     return {
         "meta": {
-            "title": title or DEFAULT_TITLE, "organisation": result.organisation,
+            "title": title or inputs.framework.report_title or DEFAULT_TITLE,
+            "organisation": result.organisation,
             "date": result.date, "date_long": long_date(result.date),
             "framework": inputs.framework.name, "generator": f"assess {__version__}",
             "logo": None if logo is None else {"mime": logo.mime, "data": logo.data},
