@@ -12,7 +12,15 @@ from itertools import pairwise
 from assess.errors import Problem
 from assess.load.answers import parse_answer
 from assess.load.yamlio import Document
-from assess.models import DependencyModel, Framework, Plan, Questionnaire, Response
+from assess.models import (
+    DependencyModel,
+    Framework,
+    MappingSet,
+    Plan,
+    Questionnaire,
+    Response,
+    Standard,
+)
 
 
 def _known(ids: Iterable[str], limit: int = 8) -> str:
@@ -247,4 +255,45 @@ def check_plan(plan: Plan, doc: Document) -> list[Problem]:
         if step.end < step.start:
             problems.append(doc.problem(("steps", i, "end"), f"ends {step.end} before it "
                                         f"starts ({step.start})"))
+    return problems
+
+
+def check_standard(std: Standard, doc: Document) -> list[Problem]:
+    """A standard's catalogue: ids unique, every parent listed before its children."""
+    problems = _duplicates(doc, [item.id for item in std.items], "items")
+    seen: set[str] = set()
+    for i, item in enumerate(std.items):
+        if item.parent is not None and item.parent not in seen:
+            problems.append(doc.problem(("items", i, "parent"), f"parent {item.parent!r} is "
+                                        "not an item listed before this one"))
+        seen.add(item.id)
+    if doc.path.parent.name == "standards" and doc.path.stem != std.id:
+        problems.append(doc.problem(("id",), f"id {std.id!r} differs from the file name "
+                                    f"{doc.path.name!r}"))
+    return problems
+
+
+def check_mapping_set(ms: MappingSet, doc: Document, source_ids: set[str] | None = None,
+                      target_ids: set[str] | None = None) -> list[Problem]:
+    """A mapping set: no pair twice, source different from target and, where the
+    requirement ids of either side are known, every id one of them (compared without
+    case: CISO Assistant's URNs lower-case the ids the standards write in capitals)."""
+    problems = []
+    if ms.source == ms.target:
+        problems.append(doc.problem(("target",), f"source and target are both {ms.source!r}"))
+    seen: dict[tuple[str, str], int] = {}
+    source_keys = None if source_ids is None else {s.casefold() for s in source_ids}
+    target_keys = None if target_ids is None else {t.casefold() for t in target_ids}
+    for i, m in enumerate(ms.mappings):
+        pair = (m.source.casefold(), m.target.casefold())
+        if pair in seen:
+            problems.append(doc.problem(("mappings", i), f"{m.source} -> {m.target} is "
+                                        f"already mapped at mappings[{seen[pair]}]"))
+        seen.setdefault(pair, i)
+        if source_keys is not None and m.source.casefold() not in source_keys:
+            problems.append(doc.problem(("mappings", i, "source"), f"unknown requirement "
+                                        f"{m.source!r} of {ms.source!r}"))
+        if target_keys is not None and m.target.casefold() not in target_keys:
+            problems.append(doc.problem(("mappings", i, "target"), f"unknown requirement "
+                                        f"{m.target!r} of {ms.target!r}"))
     return problems
