@@ -4,6 +4,7 @@ importer tests: a framework, one questionnaire and responses, each stated in the
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,9 @@ from click.testing import CliRunner
 from assess.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT.parent / "shared" / "samples"
-"""The published sample files, beside the repository (CI has them there)."""
+SAMPLES = Path(os.environ.get("ASSESS_SAMPLES") or ROOT.parent / "shared" / "samples")
+"""The published sample files, beside the repository (CI has them there; ASSESS_SAMPLES
+names another place, e.g. for a git worktree)."""
 
 
 def write(path: Path, data: dict[str, Any]) -> Path:
