@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from assess.load.mappings import load_standard
 
@@ -116,3 +117,34 @@ def test_human_formats_name_every_category(fmt: str) -> None:
     for item in csf.items:
         if item.kind == "category":
             assert item.name in result.stdout
+
+
+def _with_crosswalks(tmp_path: Path, targets: list[str]) -> Path:
+    root = _two_questions(tmp_path, ({"standard": "nist-csf-2.0", "id": "PR.AA-01"},
+                                     {"standard": "nist-csf-2.0", "id": "RS.MA-01"}), (3, 1))
+    data = yaml.safe_load((root / "assessment.yaml").read_text())
+    write(root / "assessment.yaml", {**data, "crosswalks": targets})
+    return root
+
+
+def test_the_report_has_a_crosswalk_appendix_when_the_assessment_asks(tmp_path: Path) -> None:
+    root = _with_crosswalks(tmp_path, ["nist-csf-2.0"])
+    out = tmp_path / "report.md"
+    assert run("report", root, "--format", "markdown", "-o", out).exit_code == 0
+    text = out.read_text()
+    assert "## D Crosswalks to standards" in text
+    assert "| PR.AA | Identity Management, Authentication, and Access Control | 4.00 (Tier 4 " \
+           "Adaptive) |" in text
+    assert "| PR.AA-01 |" not in text                 # two upper levels only
+    plain = _with_crosswalks(tmp_path / "plain", [])
+    assert run("report", plain, "--format", "markdown", "-o", out).exit_code == 0
+    assert "Crosswalks to standards" not in out.read_text()
+
+
+def test_an_unknown_crosswalk_in_the_assessment_is_located(tmp_path: Path) -> None:
+    root = _with_crosswalks(tmp_path, ["nist-csf-2.0", "nist-csf-1.1"])
+    result = run("validate", root)
+    assert result.exit_code == 3
+    assert "assessment.yaml:" in result.stderr
+    assert ("crosswalks[1]: unknown standard 'nist-csf-1.1' (known: cis-v8, ncsc-caf, "
+            "nist-csf-2.0)") in result.stderr

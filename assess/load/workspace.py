@@ -240,6 +240,8 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
             questionnaires.append(q_loaded[0])
     by_id = {q.id: q for q in questionnaires}
     col.add(_check_targets(a, adoc, by_id, fw))
+    if a.crosswalks:
+        col.add(_check_crosswalks(a, adoc, root))
     if a.profile is not None and questionnaires:
         known = sorted({p.id for q in questionnaires for p in q.profiles})
         if a.profile not in known:
@@ -296,6 +298,20 @@ def in_profile(q: Questionnaire, profile: str) -> Questionnaire:
     if len(questions) == len(q.questions) and len(capabilities) == len(q.capabilities):
         return q
     return q.model_copy(update={"questions": questions, "capabilities": capabilities})
+
+
+def _check_crosswalks(a: Assessment, doc: Document, root: Path) -> list[Problem]:
+    """Every standard under ``crosswalks:`` is one a crosswalk can go to (and its mapping
+    sets load): the report would otherwise fail after everything else was done."""
+    from assess.load.mappings import known_targets
+
+    try:
+        known = known_targets(root)
+    except InvalidInput as exc:
+        return list(exc.problems)
+    return [doc.problem(("crosswalks", i), f"unknown standard {target!r} (known: "
+                        f"{', '.join(known)})")
+            for i, target in enumerate(a.crosswalks) if target not in known]
 
 
 def _check_repeated_respondent(r: Response, doc: Document,
