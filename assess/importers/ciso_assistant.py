@@ -265,7 +265,7 @@ def _check_cycles(doc: Document, at: tuple[Any, ...], nodes: list[dict[str, Any]
         seen, urn = [node["urn"]], node.get("parent_urn")
         while urn:
             if urn in seen:
-                cycle = seen[seen.index(urn):] + [urn]
+                cycle = [*seen[seen.index(urn):], urn]
                 raise InvalidInput([doc.problem((*at, "requirement_nodes", i, "parent_urn"),
                                                 "parent cycle: " + " -> ".join(cycle))])
             seen.append(urn)
