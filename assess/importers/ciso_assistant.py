@@ -242,7 +242,8 @@ def _scale(fw: dict[str, Any], out: Imported) -> tuple[list[dict[str, Any]],
 
 
 def _profile_list(fw: dict[str, Any]) -> list[dict[str, Any]]:
-    out, taken = [], set()
+    out: list[dict[str, Any]] = []
+    taken: set[str] = set()
     for group in fw.get("implementation_groups_definition") or []:
         if isinstance(group, dict) and group.get("ref_id"):
             out.append({"id": unique(slug(str(group["ref_id"]), "-"), taken, "-"),
