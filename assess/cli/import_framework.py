@@ -25,10 +25,11 @@ def import_framework(fmt: str, source: Path, out: Path, force: bool) -> None:
 
     \b
     Example:
-      assess import-framework samm samm-core/model -o samm-2026
-      assess import-framework ciso-assistant nist-csf-2.0.yaml -o csf-review
-      assess import-framework ciso-assistant mapping-csf-to-iso.yaml -o csf-review
-      assess import-framework dsomm model.yaml -o dsomm-review
+      assess import-framework samm work/imports/samm-model -o work/samm-review
+      assess import-framework ciso-assistant work/imports/mini-controls.yml -o work/mini
+      assess import-framework ciso-assistant work/imports/mini-mapping.yml -o work/mini
+      assess crosswalk work/mini --to nist-csf-2.0
+      assess import-framework dsomm work/imports/dsomm-model.yml -o work/dsomm-review
     """
     from assess.importers import importer
     from assess.importers.output import write_imported
