@@ -595,6 +595,11 @@ class Standard(Versioned):
                                       "children.")
 
 
+LATER_OPTIONAL = ("answer_set", "answer_scale", "profiles", "lint_disable")
+"""Optional questionnaire and question keys added after schema version 1 was first
+released: a content checksum leaves them out while they are unused, so existing
+questionnaires keep their checksums (assess.workshop.definition.checksum)."""
+
 FILE_KINDS: dict[str, type[Versioned]] = {
     "framework": Framework,
     "questionnaire": Questionnaire,
