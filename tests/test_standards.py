@@ -117,3 +117,12 @@ def test_the_generator_refuses_an_id_the_standard_does_not_have(tmp_path: Path) 
 ])
 def test_the_generator_reads_citations(text: object, expected: object) -> None:
     assert _generator().cited(text) == expected
+
+
+@pytest.mark.parametrize(("kind", "key"), [("mapping", "relationship"), ("standard", "items")])
+def test_the_new_kinds_have_a_schema(kind: str, key: str) -> None:
+    from .interop_support import run
+
+    result = run("schema", kind)
+    assert result.exit_code == 0
+    assert f'"{key}"' in result.stdout
