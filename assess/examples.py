@@ -4,7 +4,8 @@
 year before (the ``baseline: ../northshire-2025`` link keeps working, the two stay side by
 side), ``branding/`` (a logo and a templates folder for ``assess report``) and
 ``returned/``: one questionnaire workbook filled in as a respondent sends it back, to try
-``assess import`` on. Every example in the commands' ``--help`` runs after it.
+``assess import`` on, and ``imports/``: small files in published models' formats, to try
+``assess import-framework`` on. Every example in the commands' ``--help`` runs after it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from assess.load.resources import content_path
 from assess.load.yamlio import display_path
 
 ASSESSMENTS = ("northshire", "northshire-2025")
-FOLDERS = (*ASSESSMENTS, "branding")
+FOLDERS = (*ASSESSMENTS, "branding", "imports")
 RETURNED = ("northshire", "network", "tom-okafor")
 """(assessment, questionnaire, respondent) of the response the returned workbook holds."""
 

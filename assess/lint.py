@@ -46,17 +46,50 @@ def _framework(ident: str, root: Path | None) -> Framework | None:
         return None
 
 
+LINT_RULES: dict[str, str] = {
+    "capability-without-questions": "a capability with no question",
+    "capability-id": "a capability id that is not snake_case",
+    "question-id": "a question id not in the PREFIX-CAP-NN form",
+    "references": "a question citing no standard",
+    "guidance": "a question with no guidance for the facilitator",
+    "evidence": "a question with no evidence to ask for",
+    "level-descriptors": "a level-anchored question missing a level's descriptor",
+    "repeated-descriptor": "a level descriptor repeating another level's",
+    "copied-descriptor": "a level descriptor copied from another question",
+    "id-prefix": "question ids using several prefixes in one questionnaire",
+    "capability-code": "questions of one capability using several capability codes",
+}
+"""Lint rules by name: a questionnaire or its framework can switch rules off with
+``lint_disable: [question-id, ...]`` (content imported from a published model keeps the
+model's own ids and has no facilitator guidance, for example)."""
+
+
 def lint_questionnaire(q: Questionnaire, doc: Document, fw: Framework | None) -> list[Problem]:
-    """Content findings for one questionnaire."""
+    """Content findings for one questionnaire, less the rules it or its framework switch off."""
     out: list[Problem] = []
+    off = set(q.lint_disable) | set(fw.lint_disable if fw else ())
+    for i, name in enumerate(q.lint_disable):
+        if name not in LINT_RULES:
+            out.append(doc.problem(("lint_disable", i), f"unknown lint rule {name!r} (known: "
+                                   f"{', '.join(sorted(LINT_RULES))})"))
+
+    def finding(rule: str, loc: tuple[str | int, ...], message: str) -> None:
+        if rule not in off:
+            out.append(doc.problem(loc, message))
+
     asked = {x.capability for x in q.questions}
     for i, cap in enumerate(q.capabilities):
         if cap.id not in asked:
-            out.append(doc.problem(("capabilities", i), f"capability {cap.id!r} has no questions"))
+            finding("capability-without-questions", ("capabilities", i),
+                    f"capability {cap.id!r} has no questions")
         if not CAPABILITY_ID.match(cap.id):
-            out.append(doc.problem(("capabilities", i, "id"), f"capability id {cap.id!r} is "
-                                   "not snake_case"))
+            finding("capability-id", ("capabilities", i, "id"),
+                    f"capability id {cap.id!r} is not snake_case")
     levels = [lv.level for lv in fw.levels] if fw and fw.answer_scale is None else []
+    if fw is not None:
+        for name in fw.lint_disable:
+            if name not in LINT_RULES:
+                out.append(doc.problem((), f"framework {fw.id!r}: unknown lint rule {name!r}"))
     prefixes: dict[str, int] = {}
     cap_codes: dict[str, set[str]] = defaultdict(set)
     seen_descriptors: dict[str, str] = {}
@@ -64,41 +97,42 @@ def lint_questionnaire(q: Questionnaire, doc: Document, fw: Framework | None) ->
         loc = ("questions", i)
         match = QUESTION_ID.match(question.id)
         if not match:
-            out.append(doc.problem((*loc, "id"), f"question id {question.id!r} does not follow "
-                                   "PREFIX-CAP-NN (e.g. CY-IAM-01)"))
+            finding("question-id", (*loc, "id"), f"question id {question.id!r} does not "
+                    "follow PREFIX-CAP-NN (e.g. CY-IAM-01)")
         else:
             prefixes.setdefault(match["prefix"], i)
             cap_codes[question.capability].add(match["cap"])
         if not question.references:
-            out.append(doc.problem(loc, "no references (cite a standard identifier)"))
+            finding("references", loc, "no references (cite a standard identifier)")
         if not question.guidance.strip():
-            out.append(doc.problem(loc, "no guidance for the facilitator"))
+            finding("guidance", loc, "no guidance for the facilitator")
         if not question.evidence:
-            out.append(doc.problem(loc, "no evidence to ask for"))
+            finding("evidence", loc, "no evidence to ask for")
         if levels:
             given = question.levels or {}
             missing = [lv for lv in levels if lv not in given]
             if missing:
-                out.append(doc.problem((*loc, "levels"), f"no descriptor for levels {missing}"))
+                finding("level-descriptors", (*loc, "levels"),
+                        f"no descriptor for levels {missing}")
             texts: dict[str, int] = {}
             for lv, text in sorted(given.items()):
                 key = " ".join(text.lower().split())
                 if key in texts:
-                    out.append(doc.problem((*loc, "levels", lv), f"descriptor of level {lv} "
-                                           f"repeats level {texts[key]}"))
+                    finding("repeated-descriptor", (*loc, "levels", lv),
+                            f"descriptor of level {lv} repeats level {texts[key]}")
                 texts.setdefault(key, lv)
                 if key in seen_descriptors and seen_descriptors[key] != question.id:
-                    out.append(doc.problem((*loc, "levels", lv), f"descriptor copied from "
-                                           f"question {seen_descriptors[key]}"))
+                    finding("copied-descriptor", (*loc, "levels", lv),
+                            f"descriptor copied from question {seen_descriptors[key]}")
                 seen_descriptors.setdefault(key, question.id)
     if len(prefixes) > 1:
         first = sorted(prefixes, key=prefixes.__getitem__)
-        out.append(doc.problem(("questions", prefixes[first[1]], "id"), "question ids use "
-                               f"several prefixes ({', '.join(first)}); use one per questionnaire"))
+        finding("id-prefix", ("questions", prefixes[first[1]], "id"), "question ids use "
+                f"several prefixes ({', '.join(first)}); use one per questionnaire")
     for capability, codes in sorted(cap_codes.items()):
         if len(codes) > 1:
-            out.append(doc.problem(("questions",), f"questions of {capability!r} use several "
-                                   f"capability codes ({', '.join(sorted(codes))})"))
+            finding("capability-code", ("questions",), f"questions of {capability!r} use "
+                    f"several capability codes ({', '.join(sorted(codes))})")
     return out
 
 

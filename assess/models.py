@@ -27,6 +27,10 @@ SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
 """Ids of questionnaires, frameworks, capabilities: lower-case letters, digits, _ and -."""
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+DOTTED_ID_PATTERN = r"^[a-z][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$"
+"""Ids of frameworks, questionnaires and mapping sets may also hold dots between parts
+(``nist-csf-2.0``), as published standards name themselves."""
+DottedId = Annotated[str, StringConstraints(pattern=DOTTED_ID_PATTERN, max_length=80)]
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Weight = Annotated[float, Field(gt=0, le=1000)]
@@ -67,6 +71,27 @@ class Versioned(Strict):
     schema_version: Literal[1] = Field(description="File format version; this release reads 1.")
 
 
+class StructuredReference(Strict):
+    """A reference to a standard's own identifier, e.g. {standard: nist-csf-2.0, id: PR.AA-03}."""
+
+    standard: DottedId = Field(description="Standard id as the mapping sets name it, e.g. "
+                               "nist-csf-2.0, cis-v8, ncsc-caf.")
+    id: Annotated[str, StringConstraints(min_length=1, max_length=80)] = Field(
+        description="The requirement's id as the standard writes it, e.g. PR.AA-03.")
+    name: str = Field(default="", description="Optional words shown with the id.")
+
+
+Reference = Text | StructuredReference
+"""A reference: free text ('NIST CSF 2.0 PR.AA-03') or {standard, id}."""
+
+
+def reference_text(ref: Reference) -> str:
+    """A reference as one line of text, for people."""
+    if isinstance(ref, str):
+        return ref
+    return f"{ref.standard} {ref.id}" + (f" ({ref.name})" if ref.name else "")
+
+
 # --- maturity framework ---------------------------------------------------------------
 
 
@@ -103,10 +128,14 @@ class GlossaryEntry(Strict):
                              "the term being used, e.g. 'MAB' for 'MAC bypass'.")
 
 
+AnswerSetName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
+                                                max_length=80)]
+
+
 class Framework(Versioned):
     """A maturity framework: levels, answer scale and scoring method."""
 
-    id: Id = Field(description="Framework id, referenced by questionnaires and assessments.")
+    id: DottedId = Field(description="Framework id, referenced by questionnaires and assessments.")
     name: Text = Field(description="Display name.")
     description: str = Field(default="", description="What the framework is and where it "
                              "comes from.")
@@ -114,6 +143,9 @@ class Framework(Versioned):
     answer_scale: list[ScaleEntry] | None = Field(
         default=None, description="Answer labels; omitted when respondents answer with a level "
         "number (level-anchored questions).")
+    answer_sets: dict[AnswerSetName, list[ScaleEntry]] = Field(
+        default_factory=dict, description="Named answer scales a question can pick with "
+        "'answer_set' instead of the framework's 'answer_scale' (e.g. SAMM's answer sets).")
     method: Method = Field(default_factory=lambda: Method(name="weighted_mean"),
                            description="Scoring method and its parameters.")
     aggregation: Aggregation = Field(default="median", description="How several respondents' "
@@ -125,13 +157,38 @@ class Framework(Versioned):
         "count as 0 / not achieved (zero).")
     default_target: float = Field(default=3, ge=0, description="Target used for a domain the "
                                   "assessment gives no target for.")
-    references: list[Text] = Field(default_factory=list, description="Published models drawn on.")
+    references: list[Reference] = Field(default_factory=list,
+                                        description="Published models drawn on.")
     answering: str = Field(default="", description="How to answer, printed on every blank "
                            "form: e.g. what to pick when a level is only half met, and when "
                            "n/a is right rather than the lowest level.")
     glossary: list[GlossaryEntry] = Field(default_factory=list, description="Terms a workshop "
                                           "trips over; each form lists those its "
                                           "questionnaire uses.")
+    report_title: str = Field(default="", max_length=200, description="Title of the report "
+                              "for assessments on this framework (default: the "
+                              "infrastructure and digital foundations title).")
+    lint_disable: list[Text] = Field(default_factory=list, description="Names of "
+                                     "`assess lint` rules switched off for questionnaires on "
+                                     "this framework (e.g. imported content: question-id).")
+
+    def scale_of(self, question: Question) -> list[ScaleEntry] | None:
+        """The answer scale ``question`` is answered on: its own, its named answer set, else
+        the framework's (None: level-anchored). An unknown set name falls back to the
+        framework's scale (the checks report it)."""
+        if question.answer_scale is not None:
+            return question.answer_scale
+        if question.answer_set is not None and question.answer_set in self.answer_sets:
+            return self.answer_sets[question.answer_set]
+        return self.answer_scale
+
+    def for_question(self, question: Question) -> Framework:
+        """This framework as ``question`` sees it: its answer scale put in place, so every
+        rule that reads ``answer_scale`` reads the question's (one home per rule)."""
+        scale = self.scale_of(question)
+        if scale is self.answer_scale:
+            return self
+        return self.model_copy(update={"answer_scale": scale})
 
 
 # --- questionnaire ----------------------------------------------------------------------
@@ -142,7 +199,8 @@ class Capability(Strict):
     name: Text = Field(description="Display name.")
     description: str = Field(default="", description="What the capability covers.")
     weight: Weight = Field(default=1.0, description="Weight in the domain roll-up (> 0).")
-    references: list[Text] = Field(default_factory=list, description="Standard identifiers.")
+    references: list[Reference] = Field(default_factory=list,
+                                        description="Standard identifiers.")
 
 
 class Question(Strict):
@@ -159,21 +217,43 @@ class Question(Strict):
     stream: str | None = Field(default=None, description="SAMM stream (e.g. A or B).")
     attribute: str | None = Field(default=None, description="ISO/IEC 33020 process attribute, "
                                   "e.g. PA2.1.")
-    references: list[Text] = Field(default_factory=list, description="Standard identifiers, "
-                                   "e.g. 'NIST CSF 2.0 PR.AA-03'.")
+    answer_set: AnswerSetName | None = Field(
+        default=None, description="Name of one of the framework's answer_sets this question "
+        "is answered on (instead of the framework's answer_scale).")
+    answer_scale: list[ScaleEntry] | None = Field(
+        default=None, description="This question's own answer scale (instead of the "
+        "framework's answer_scale).")
+    profiles: list[Id] = Field(default_factory=list, description="Profiles (implementation "
+                               "groups) the question belongs to; none: every profile.")
+    references: list[Reference] = Field(default_factory=list, description="Standard "
+                                        "identifiers: text ('NIST CSF 2.0 PR.AA-03') or "
+                                        "{standard: nist-csf-2.0, id: PR.AA-03}.")
     replaces: list[QuestionId] = Field(default_factory=list, description="Ids this question "
                                        "replaces in earlier versions (for comparisons).")
+
+
+class Profile(Strict):
+    """An implementation group or profile that scopes questions (CIS IG1, CMMC Level 1)."""
+
+    id: Id = Field(description="Profile id, e.g. ig1; named by `profile:` in assessment.yaml.")
+    name: Text = Field(description="Display name, e.g. 'Implementation Group 1'.")
+    description: str = Field(default="", description="Who the profile is for.")
 
 
 class Questionnaire(Versioned):
     """One domain's questionnaire."""
 
-    id: Id = Field(description="Questionnaire (domain) id, e.g. cybersecurity.")
+    id: DottedId = Field(description="Questionnaire (domain) id, e.g. cybersecurity.")
     name: Text = Field(description="Display name of the domain.")
     version: str = Field(default="1", description="Content version; recorded in templates.")
     description: str = Field(default="", description="What the domain covers.")
-    framework: Id = Field(default="digital-foundations", description="Default framework id.")
+    framework: DottedId = Field(default="digital-foundations", description="Default framework "
+                                "id.")
     weight: Weight = Field(default=1.0, description="Weight of the domain in the overall score.")
+    profiles: list[Profile] = Field(default_factory=list, description="Profiles (implementation "
+                                    "groups) its questions may be tagged with.")
+    lint_disable: list[Text] = Field(default_factory=list, description="Names of `assess lint` "
+                                     "rules switched off for this questionnaire.")
     capabilities: list[Capability] = Field(min_length=1, description="Capabilities of the domain.")
     questions: list[Question] = Field(min_length=1, description="Questions, in asking order.")
 
@@ -349,8 +429,8 @@ class Assessment(Versioned):
 
     organisation: Text = Field(description="Client organisation.")
     date: IsoDate = Field(description="Assessment date (YYYY-MM-DD).")
-    framework: Id = Field(default="digital-foundations", description="Framework id.")
-    questionnaires: list[Id] = Field(min_length=1, description="Questionnaire ids in scope.")
+    framework: DottedId = Field(default="digital-foundations", description="Framework id.")
+    questionnaires: list[DottedId] = Field(min_length=1, description="Questionnaire ids in scope.")
     targets: dict[str, float | DomainTarget] = Field(
         default_factory=dict, description="Domain id -> target, or {target, capabilities}.")
     aggregation: Aggregation | None = Field(default=None, description="Overrides the framework's "
@@ -371,6 +451,11 @@ class Assessment(Versioned):
                                   "(after their prerequisites), e.g. power_cooling:2.")
     pacing: Pacing = Field(default_factory=Pacing, description="How many steps of one "
                            "capability a phase may hold.")
+    profile: Id | None = Field(default=None, description="Profile (implementation group) "
+                               "that scopes the questions: only questions tagged with it, or "
+                               "with no profile, are asked and scored.")
+    crosswalks: list[DottedId] = Field(default_factory=list, description="Standards the "
+                                       "report rolls results up onto, e.g. [nist-csf-2.0].")
 
 
 # --- response ---------------------------------------------------------------------------
@@ -423,7 +508,7 @@ class Answer(Strict):
 class Response(Versioned):
     """One respondent's (or the consensus) answers to one questionnaire."""
 
-    questionnaire: Id = Field(description="Questionnaire id answered.")
+    questionnaire: DottedId = Field(description="Questionnaire id answered.")
     respondent: Respondent | None = Field(default=None, description="Who answered.")
     consensus: bool = Field(default=False, description="True for an agreed workshop answer set.")
     date: IsoDate | None = Field(default=None, description="When answered.")
@@ -461,6 +546,73 @@ class Plan(Versioned):
                                      "phase by phase in the order to carry them out.")
 
 
+# --- mapping sets and standards (crosswalks) --------------------------------------------
+
+RequirementId = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+Relationship = Literal["equal", "subset", "superset", "intersect"]
+
+
+class RequirementMapping(Strict):
+    source: RequirementId = Field(description="Requirement of the source framework: a question "
+                                  "id, or a standard's id such as GV.OC-01.")
+    target: RequirementId = Field(description="Requirement of the target, as the target "
+                                  "writes it, e.g. PR.AA-03, 6.3, A1.a.")
+    relationship: Relationship = Field(description="How the source relates to the target: "
+                                       "equal, subset (source within target), superset or "
+                                       "intersect (they overlap).")
+    strength: float | None = Field(default=None, ge=0, le=1, description="How strongly "
+                                   "(0-1]; optional.")
+    rationale: str = Field(default="", description="Why they map; optional.")
+
+
+class MappingSet(Versioned):
+    """A mapping set: requirements of one framework onto those of another."""
+
+    id: DottedId = Field(description="Mapping set id (= file name).")
+    name: Text = Field(description="Display name.")
+    description: str = Field(default="", description="Where the mapping comes from.")
+    source: DottedId = Field(description="Source: a questionnaire id (requirements are its "
+                             "question ids) or a standard id, e.g. nist-csf-2.0.")
+    target: DottedId = Field(description="Target standard id, e.g. nist-csf-2.0, cis-v8, "
+                             "ncsc-caf, iso27001-2022.")
+    mappings: list[RequirementMapping] = Field(description="Source requirement -> target "
+                                               "requirement pairs.")
+
+
+class TargetScale(Strict):
+    """A standard's own scale (CSF tiers), onto which crosswalk scores are carried."""
+
+    name: Text = Field(description="What a step of the scale is called, e.g. Tier.")
+    levels: dict[int, Text] = Field(min_length=2, description="Number -> name, lowest first, "
+                                    "e.g. {1: Partial, 4: Adaptive}.")
+
+
+class StandardItem(Strict):
+    id: RequirementId = Field(description="Id as the standard writes it, e.g. GV.OC.")
+    name: str = Field(default="", description="Short title, e.g. Organizational Context.")
+    kind: Text = Field(description="What the item is, e.g. function, category, subcategory.")
+    parent: RequirementId | None = Field(default=None, description="Id of the enclosing item.")
+    groups: list[Text] = Field(default_factory=list, description="Implementation groups the "
+                               "item belongs to, e.g. [IG1, IG2, IG3].")
+
+
+class Standard(Versioned):
+    """A standard's catalogue of items (ids, short names, hierarchy) for crosswalks."""
+
+    id: DottedId = Field(description="Standard id, e.g. nist-csf-2.0 (= file name).")
+    name: Text = Field(description="Display name.")
+    source: Text = Field(description="Where the ids come from (publication, version).")
+    scale: TargetScale | None = Field(default=None, description="The standard's own scale, "
+                                      "when it has one (CSF tiers 1-4).")
+    items: list[StandardItem] = Field(min_length=1, description="Items, parents before "
+                                      "children.")
+
+
+LATER_OPTIONAL = ("answer_set", "answer_scale", "profiles", "lint_disable")
+"""Optional questionnaire and question keys added after schema version 1 was first
+released: a content checksum leaves them out while they are unused, so existing
+questionnaires keep their checksums (assess.workshop.definition.checksum)."""
+
 FILE_KINDS: dict[str, type[Versioned]] = {
     "framework": Framework,
     "questionnaire": Questionnaire,
@@ -468,4 +620,6 @@ FILE_KINDS: dict[str, type[Versioned]] = {
     "assessment": Assessment,
     "response": Response,
     "plan": Plan,
+    "mapping": MappingSet,
+    "standard": Standard,
 }

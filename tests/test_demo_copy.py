@@ -24,7 +24,7 @@ def test_copy_gives_both_assessments_with_the_baseline_link_working(
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[-1] == "next: assess score work/northshire"
     assert sorted(p.name for p in (tmp_path / "work").iterdir()) == [
-        "branding", "northshire", "northshire-2025", "returned"]
+        "branding", "imports", "northshire", "northshire-2025", "returned"]
     assert [p.name for p in tmp_path.iterdir()] == ["work"]  # no staging folder left
     compare = runner.invoke(main, ["compare", "work/northshire", "--format", "json"])
     assert compare.exit_code == 0, compare.output
@@ -71,4 +71,4 @@ def test_copy_into_the_empty_working_folder(runner: CliRunner, tmp_path: Path,
     result = runner.invoke(main, ["demo", "--copy", "."])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "branding", "northshire", "northshire-2025", "returned"]  # nothing hidden left
+        "branding", "imports", "northshire", "northshire-2025", "returned"]  # nothing hidden left

@@ -43,6 +43,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
                 "improved, and did the plan happen?"),
     "trend": ("assess.cli.trend:trend",
               "Maturity over several assessments of one organisation, in date order."),
+    "crosswalk": ("assess.cli.crosswalk:crosswalk",
+                  "Roll an assessment's results up onto a published standard."),
+    "import-framework": ("assess.cli.import_framework:import_framework", "Import a published "
+                         "model: OWASP SAMM, OWASP DSOMM or a CISO Assistant library."),
     "report": ("assess.cli.report:report", "Write the gap-analysis report: HTML, Markdown, PDF "
                "and/or an Excel workbook."),
 }

@@ -13,7 +13,7 @@ import contextlib
 import math
 import re
 
-from assess.models import Framework, Response, normalise_na
+from assess.models import Framework, Questionnaire, Response, normalise_na
 
 NA = "n/a"
 
@@ -112,15 +112,19 @@ def parse_answer(raw: object, fw: Framework) -> AnswerValue:
     return value
 
 
-def canonical_response(response: Response, fw: Framework) -> Response:
+def canonical_response(response: Response, fw: Framework,
+                       questionnaire: Questionnaire | None = None) -> Response:
     """``response`` with every answer written as :func:`parse_answer` reads it (``Defined``
     becomes 3), so scoring and every output see one spelling; unchanged when it already is.
     An answer that cannot be read is left as written: the checks report it."""
     changed = {}
+    questions = {x.id: x for x in questionnaire.questions} if questionnaire else {}
     for qid, answer in response.answers.items():
         if isinstance(answer.value, str) and answer.value != NA:
+            question = questions.get(qid)
             try:
-                value = parse_answer(answer.value, fw)
+                value = parse_answer(answer.value, fw if question is None
+                                     else fw.for_question(question))
             except ValueError:
                 continue
             if value != answer.value:

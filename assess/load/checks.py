@@ -12,7 +12,15 @@ from itertools import pairwise
 from assess.errors import Problem
 from assess.load.answers import parse_answer
 from assess.load.yamlio import Document
-from assess.models import DependencyModel, Framework, Plan, Questionnaire, Response
+from assess.models import (
+    DependencyModel,
+    Framework,
+    MappingSet,
+    Plan,
+    Questionnaire,
+    Response,
+    Standard,
+)
 
 
 def _known(ids: Iterable[str], limit: int = 8) -> str:
@@ -41,13 +49,14 @@ def check_framework(fw: Framework, doc: Document) -> list[Problem]:
     if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         problems.append(doc.problem(("levels",), f"levels must be consecutive numbers, lowest "
                                     f"first; got {numbers}"))
-    if fw.answer_scale is not None:
-        labels = [e.label for e in fw.answer_scale]
+    scales = [(("answer_scale",), fw.answer_scale or []),
+              *((("answer_sets", name), entries) for name, entries in fw.answer_sets.items())]
+    for at, entries in scales:
+        labels = [e.label for e in entries]
         for label, count in Counter(labels).items():
             if count > 1:
                 i = labels.index(label)
-                problems.append(doc.problem(("answer_scale", i, "label"),
-                                            f"duplicate label {label!r}"))
+                problems.append(doc.problem((*at, i, "label"), f"duplicate label {label!r}"))
     if fw.method.name not in METHODS:
         problems.append(doc.problem(("method", "name"), f"unknown scoring method "
                                     f"{fw.method.name!r} {_known(METHODS)}"))
@@ -67,6 +76,12 @@ def check_questionnaire(q: Questionnaire, doc: Document, fw: Framework | None) -
         problems.append(doc.problem(("id",), f"id {q.id!r} differs from the file name "
                                     f"{doc.path.name!r}"))
     capability_ids = {c.id for c in q.capabilities}
+    problems += _duplicates(doc, [p.id for p in q.profiles], "profiles")
+    profile_ids = {p.id for p in q.profiles}
+    for i, question in enumerate(q.questions):
+        problems.extend(doc.problem(("questions", i, "profiles", j), f"unknown profile "
+                                    f"{name!r} {_known(profile_ids)}")
+                        for j, name in enumerate(question.profiles) if name not in profile_ids)
     level_numbers = {lv.level for lv in fw.levels} if fw else set()
     for i, question in enumerate(q.questions):
         if question.capability not in capability_ids:
@@ -74,7 +89,10 @@ def check_questionnaire(q: Questionnaire, doc: Document, fw: Framework | None) -
                                         f"{question.capability!r} {_known(capability_ids)}"))
         if fw is None:
             continue
-        if fw.answer_scale is None and question.levels is None:
+        if question.answer_set is not None and question.answer_set not in fw.answer_sets:
+            problems.append(doc.problem(("questions", i, "answer_set"), f"unknown answer set "
+                                        f"{question.answer_set!r} {_known(fw.answer_sets)}"))
+        if fw.scale_of(question) is None and question.levels is None:
             problems.append(doc.problem(("questions", i), f"framework {fw.id!r} is "
                                         "level-anchored: the question needs 'levels'"))
         if question.levels is not None:
@@ -105,10 +123,10 @@ def check_response(r: Response, doc: Document, q: Questionnaire | None,
         return problems
     if q is None or fw is None:
         return problems
-    question_ids = {x.id for x in q.questions}
+    questions = {x.id: x for x in q.questions}
     for qid, answer in r.answers.items():
         loc = ("answers", qid)
-        if qid not in question_ids:
+        if qid not in questions:
             successor = next((x.id for x in q.questions if qid in x.replaces), None)
             hint = "" if successor is None else (
                 f" (replaced by {successor!r} in version {q.version}: keep the version this "
@@ -117,7 +135,7 @@ def check_response(r: Response, doc: Document, q: Questionnaire | None,
             problems.append(doc.problem(loc, f"unknown question {qid!r} in questionnaire "
                                         f"{q.id!r}{hint}"))
             continue
-        message = answer_problem(answer.value, fw)
+        message = answer_problem(answer.value, fw.for_question(questions[qid]))
         if message:
             problems.append(doc.problem((*loc, "value"), message))
     return problems
@@ -237,4 +255,45 @@ def check_plan(plan: Plan, doc: Document) -> list[Problem]:
         if step.end < step.start:
             problems.append(doc.problem(("steps", i, "end"), f"ends {step.end} before it "
                                         f"starts ({step.start})"))
+    return problems
+
+
+def check_standard(std: Standard, doc: Document) -> list[Problem]:
+    """A standard's catalogue: ids unique, every parent listed before its children."""
+    problems = _duplicates(doc, [item.id for item in std.items], "items")
+    seen: set[str] = set()
+    for i, item in enumerate(std.items):
+        if item.parent is not None and item.parent not in seen:
+            problems.append(doc.problem(("items", i, "parent"), f"parent {item.parent!r} is "
+                                        "not an item listed before this one"))
+        seen.add(item.id)
+    if doc.path.parent.name == "standards" and doc.path.stem != std.id:
+        problems.append(doc.problem(("id",), f"id {std.id!r} differs from the file name "
+                                    f"{doc.path.name!r}"))
+    return problems
+
+
+def check_mapping_set(ms: MappingSet, doc: Document, source_ids: set[str] | None = None,
+                      target_ids: set[str] | None = None) -> list[Problem]:
+    """A mapping set: no pair twice, source different from target and, where the
+    requirement ids of either side are known, every id one of them (compared without
+    case: CISO Assistant's URNs lower-case the ids the standards write in capitals)."""
+    problems = []
+    if ms.source == ms.target:
+        problems.append(doc.problem(("target",), f"source and target are both {ms.source!r}"))
+    seen: dict[tuple[str, str], int] = {}
+    source_keys = None if source_ids is None else {s.casefold() for s in source_ids}
+    target_keys = None if target_ids is None else {t.casefold() for t in target_ids}
+    for i, m in enumerate(ms.mappings):
+        pair = (m.source.casefold(), m.target.casefold())
+        if pair in seen:
+            problems.append(doc.problem(("mappings", i), f"{m.source} -> {m.target} is "
+                                        f"already mapped at mappings[{seen[pair]}]"))
+        seen.setdefault(pair, i)
+        if source_keys is not None and m.source.casefold() not in source_keys:
+            problems.append(doc.problem(("mappings", i, "source"), f"unknown requirement "
+                                        f"{m.source!r} of {ms.source!r}"))
+        if target_keys is not None and m.target.casefold() not in target_keys:
+            problems.append(doc.problem(("mappings", i, "target"), f"unknown requirement "
+                                        f"{m.target!r} of {ms.target!r}"))
     return problems

@@ -21,6 +21,10 @@ def guess_kind(data: Any) -> str | None:
     """The file kind a parsed mapping looks like, from its distinctive keys."""
     if not isinstance(data, dict):
         return None
+    if "mappings" in data:
+        return "mapping"
+    if "items" in data:
+        return "standard"
     if "answers" in data or "respondent" in data:
         return "response"
     if "questions" in data:
@@ -145,7 +149,8 @@ def validate_document(doc: Document, model: type[M]) -> M:
 
 _KIND_WORDS = {"framework": "a maturity framework", "questionnaire": "a questionnaire",
                "dependencies": "a dependency model", "assessment": "an assessment file",
-               "response": "a response file"}
+               "response": "a response file", "mapping": "a mapping set",
+               "standard": "a standard's catalogue"}
 
 
 def _kind_of(model: type[Versioned]) -> str:

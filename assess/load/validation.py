@@ -20,9 +20,11 @@ from assess.models import (
     FILE_KINDS,
     DependencyModel,
     Framework,
+    MappingSet,
     Plan,
     Questionnaire,
     Response,
+    Standard,
     Versioned,
 )
 
@@ -82,7 +84,35 @@ def _meaning(model: Versioned, doc: Document) -> list[Problem]:
                                      _framework_for(questionnaire.framework))
     if isinstance(model, Plan):
         return checks.check_plan(model, doc)
+    if isinstance(model, Standard):
+        return checks.check_standard(model, doc)
+    if isinstance(model, MappingSet):
+        return checks.check_mapping_set(model, doc, *_mapping_sides(model, doc.path))
     return []
+
+
+def _mapping_sides(ms: MappingSet, path: Path) -> tuple[set[str] | None, set[str] | None]:
+    """The requirement ids each side of a mapping set may use, where they are known: a
+    questionnaire's question ids, or the ids of a standard's catalogue (looked up beside
+    the file first, then in the shipped content). None: not known, not checked."""
+    from assess.load.mappings import load_standard
+
+    root = path.parent.parent.parent if path.parent.name == "mappings" else None
+
+    def ids(ident: str) -> set[str] | None:
+        q_path = find_definition("questionnaires", ident, root)
+        if q_path is not None:
+            try:
+                return {x.id for x in load_model(q_path, Questionnaire)[0].questions}
+            except InvalidInput:
+                return None
+        try:
+            std = load_standard(ident, root)
+        except InvalidInput:
+            return None
+        return None if std is None else {item.id for item in std.items}
+
+    return ids(ms.source), ids(ms.target)
 
 
 def validate_assessment(path: Path) -> str:

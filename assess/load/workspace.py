@@ -261,6 +261,13 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
             questionnaires.append(q_loaded[0])
     by_id = {q.id: q for q in questionnaires}
     col.add(_check_targets(a, adoc, by_id, fw))
+    if a.crosswalks:
+        col.add(_check_crosswalks(a, adoc, root))
+    if a.profile is not None and questionnaires:
+        known = sorted({p.id for q in questionnaires for p in q.profiles})
+        if a.profile not in known:
+            col.add([adoc.problem(("profile",), f"unknown profile {a.profile!r} (profiles of "
+                                  f"the questionnaires in scope: {', '.join(known) or 'none'})")])
 
     responses: list[Response] = []
     try:
@@ -274,7 +281,8 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
         r_loaded = col.load(r_path, Response, lambda r, doc: checks.check_response(
             r, doc, by_id.get(r.questionnaire), fw, a.questionnaires))
         if r_loaded:
-            responses.append(r_loaded[0] if fw is None else canonical_response(r_loaded[0], fw))
+            responses.append(r_loaded[0] if fw is None else canonical_response(
+                r_loaded[0], fw, by_id.get(r_loaded[0].questionnaire)))
             col.add(_check_repeated_respondent(*r_loaded, answered_by))
 
     deps = DependencyModel(schema_version=1)
@@ -296,7 +304,35 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
                     for name in a.teams if name not in owners)
     if col.problems or fw is None:
         raise InvalidInput(col.problems)
+    if a.profile is not None:
+        questionnaires = [in_profile(q, a.profile) for q in questionnaires]
     return Workspace(root, a, fw, questionnaires, responses, deps, files)
+
+
+def in_profile(q: Questionnaire, profile: str) -> Questionnaire:
+    """``q`` scoped to ``profile``: the questions tagged with it or with no profile, and the
+    capabilities that keep a question (the others are out of scope, as if absent). Answers
+    to the questions left out are kept in the response files and simply not read."""
+    questions = [x for x in q.questions if not x.profiles or profile in x.profiles]
+    asked = {x.capability for x in questions}
+    capabilities = [c for c in q.capabilities if c.id in asked]
+    if len(questions) == len(q.questions) and len(capabilities) == len(q.capabilities):
+        return q
+    return q.model_copy(update={"questions": questions, "capabilities": capabilities})
+
+
+def _check_crosswalks(a: Assessment, doc: Document, root: Path) -> list[Problem]:
+    """Every standard under ``crosswalks:`` is one a crosswalk can go to (and its mapping
+    sets load): the report would otherwise fail after everything else was done."""
+    from assess.load.mappings import known_targets
+
+    try:
+        known = known_targets(root)
+    except InvalidInput as exc:
+        return list(exc.problems)
+    return [doc.problem(("crosswalks", i), f"unknown standard {target!r} (known: "
+                        f"{', '.join(known)})")
+            for i, target in enumerate(a.crosswalks) if target not in known]
 
 
 def _check_repeated_respondent(r: Response, doc: Document,

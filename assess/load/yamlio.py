@@ -129,8 +129,28 @@ class _TooBig(Exception):
 def parse(text: str, path: Path) -> Document:
     """Parse YAML text into a :class:`Document`; raise :class:`InvalidInput` when it is not."""
     doc = Document(path=path, data=None)
+    nodes = _compose(text, doc)
+    if len(nodes) > 1:
+        raise InvalidInput([Problem(doc.name, nodes[1].start_mark.line + 1, "",
+                                    "a file holds one YAML document, found several")])
+    if not nodes or nodes[0] is None:
+        raise InvalidInput([Problem(doc.name, 1, "", "the file is empty")])
+    return _build(nodes[0], doc)
+
+
+def parse_all(text: str, path: Path) -> list[Document]:
+    """Every document of a YAML stream (``---`` between them), as published models ship
+    them (OWASP DSOMM: a ``meta`` document, then the model). Same limits as :func:`parse`,
+    counted per document."""
+    nodes = _compose(text, Document(path=path, data=None))
+    if not nodes:
+        raise InvalidInput([Problem(display_path(path), 1, "", "the file is empty")])
+    return [_build(node, Document(path=path, data=None)) for node in nodes if node is not None]
+
+
+def _compose(text: str, doc: Document) -> list[Any]:
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        return list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -142,14 +162,12 @@ def parse(text: str, path: Path) -> Document:
         raise InvalidInput([Problem(doc.name, line, "", f"invalid YAML: {message}")]) from None
     except yaml.YAMLError as exc:
         raise InvalidInput([Problem(doc.name, 0, "", f"invalid YAML: {exc}")]) from None
-    if len(nodes) > 1:
-        raise InvalidInput([Problem(doc.name, nodes[1].start_mark.line + 1, "",
-                                    "a file holds one YAML document, found several")])
-    if not nodes or nodes[0] is None:
-        raise InvalidInput([Problem(doc.name, 1, "", "the file is empty")])
+
+
+def _build(node: Any, doc: Document) -> Document:
     builder = _Builder(doc)
     try:
-        doc.data = builder.build(nodes[0], ())
+        doc.data = builder.build(node, ())
     except _TooBig:
         raise InvalidInput([Problem(doc.name, 1, "", f"refused: the file expands to more than "
                                     f"{MAX_NODES:,} values (alias/anchor expansion?)")]) from None
@@ -164,6 +182,11 @@ def parse(text: str, path: Path) -> Document:
 
 def read(path: Path) -> Document:
     """Read and parse one YAML file, refusing oversized and non-UTF-8 files."""
+    return parse(read_text(path), path)
+
+
+def read_text(path: Path) -> str:
+    """The text of a YAML file, refusing oversized and non-UTF-8 files."""
     from assess.load.files import read_limited
 
     name = display_path(path)
@@ -177,7 +200,7 @@ def read(path: Path) -> Document:
                            ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    return parse(text, path)
+    return text
 
 
 def dump(data: Any) -> str:

@@ -81,7 +81,17 @@ def inputs_for(ws: Workspace, result: ScoreResult, recs: Recommendations) -> Rep
         vision=ws.assessment.vision, principles=ws.assessment.principles,
         progress=progress_block(progress),
         delivery=delivery(outcome, roadmap, recs) if outcome is not None else None,
+        crosswalks=_crosswalks(ws, result),
     )
+
+
+def _crosswalks(ws: Workspace, result: ScoreResult) -> tuple[Any, ...]:
+    """The crosswalks the assessment asks for (``crosswalks:``), none when it asks none."""
+    if not ws.assessment.crosswalks:
+        return ()
+    from assess.crosswalk_run import crosswalk_of
+
+    return tuple(crosswalk_of(ws, result, target) for target in ws.assessment.crosswalks)
 
 
 def read_logo(path: Path) -> Logo:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assess import __version__
-from assess.models import DependencyModel, Framework, Questionnaire
+from assess.models import DependencyModel, Framework, Questionnaire, reference_text
 from assess.numbers import level_of
 from assess.prioritise import Readiness, Recommendation, Recommendations, Roadmap
 from assess.prioritise.recommendations import URGENT_WORDS
@@ -25,6 +25,9 @@ from assess.progress.delivery import Delivery
 from assess.render.coverage import scope_caveat, scored_scope
 from assess.render.recommendations import unscored_caveat
 from assess.scoring.results import ScoreResult
+
+if TYPE_CHECKING:
+    from assess.crosswalk import Crosswalk
 
 from .context_domains import Row, capability_row, domain_sections, level_label
 from .context_plan import resourcing_section
@@ -62,6 +65,8 @@ class ReportInputs:
     None when the assessment names no baseline."""
     delivery: Delivery | None = None
     """How much of the baseline's plan was delivered, beside this plan's demand."""
+    crosswalks: Sequence[Crosswalk] = ()
+    """Roll-ups onto the standards the assessment lists under ``crosswalks:``."""
 
 
 def long_date(iso: str) -> str:
@@ -269,7 +274,7 @@ def _methodology(inputs: ReportInputs) -> Row:
         "levels": [{"level": lv.level, "name": lv.name,
                     "description": " ".join(lv.description.split())} for lv in fw.levels],
         "scale": [{"label": label, "value": value} for label, value in result.scale],
-        "references": list(fw.references),
+        "references": [reference_text(r) for r in fw.references],
         "cost_bands": [{"band": k, "meaning": v}
                        for k, v in inputs.recommendations.cost_bands],
     }
@@ -306,9 +311,13 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
     backlog = [rows_by_id[s] for s in roadmap.backlog]
     overall = result.overall
     caps = result.capabilities()
+    from .context_crosswalk import crosswalk_sections
+
     return {
+        "crosswalks": crosswalk_sections(inputs.crosswalks),
         "meta": {
-            "title": title or DEFAULT_TITLE, "organisation": result.organisation,
+            "title": title or inputs.framework.report_title or DEFAULT_TITLE,
+            "organisation": result.organisation,
             "date": result.date, "date_long": long_date(result.date),
             "framework": inputs.framework.name, "generator": f"assess {__version__}",
             "logo": None if logo is None else {"mime": logo.mime, "data": logo.data},

@@ -72,6 +72,7 @@ def aggregate_question(
     threshold: float,
 ) -> QuestionResult:
     """Combine ``answers`` given as (respondent, answer, is_consensus) triples."""
+    fw = fw.for_question(question)
     individual = [
         RespondentAnswer(who, a.value, numeric(a.value, fw), a.confidence, a.notes,
                          tuple(a.evidence), is_consensus)

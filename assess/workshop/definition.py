@@ -21,7 +21,7 @@ from assess.load.answers import parse_answer as parse_answer
 from assess.load.loader import load_model
 from assess.load.workspace import available, find_definition, load_framework
 from assess.load.yamlio import display_path
-from assess.models import Framework, GlossaryEntry, Question, Questionnaire
+from assess.models import LATER_OPTIONAL, Framework, GlossaryEntry, Question, Questionnaire
 
 CONFIDENCES = ("low", "medium", "high")
 CONSENSUS_SLUG = "consensus"
@@ -115,6 +115,27 @@ def glossary_used(framework: Framework, questionnaire: Questionnaire) -> list[Gl
     return sorted(found, key=lambda e: e.term.casefold())
 
 
+def canonical_content(questionnaire: Questionnaire) -> dict[str, object]:
+    """The questionnaire as plain data, less the optional keys added to the format later
+    when they are unused (:data:`assess.models.LATER_OPTIONAL`), so that a questionnaire
+    keeps the checksum it had before they existed."""
+    data = questionnaire.model_dump(mode="json")
+
+    def drop(entry: dict[str, object]) -> None:
+        for key in LATER_OPTIONAL:
+            if key in entry and entry[key] in (None, []):
+                del entry[key]
+
+    drop(data)
+    for key in ("capabilities", "questions"):
+        items = data.get(key)
+        if isinstance(items, list):
+            for item in items:
+                if isinstance(item, dict):
+                    drop(item)
+    return data
+
+
 def checksum(questionnaire: Questionnaire) -> str:
     """sha256 of the questionnaire's canonical content.
 
@@ -122,7 +143,7 @@ def checksum(questionnaire: Questionnaire) -> str:
     reformatting the YAML or spelling out a default does not change it while any change
     of wording, id, weight or order does.
     """
-    canonical = json.dumps(questionnaire.model_dump(mode="json"), sort_keys=True,
+    canonical = json.dumps(canonical_content(questionnaire), sort_keys=True,
                            ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -111,7 +111,6 @@ def floor_value(fw: Framework) -> float:
 def counted(items: Scored, fw: Framework) -> list[tuple[Question, float]]:
     """(question, value) pairs that count: answered ones, plus unanswered ones at the
     floor value when the framework says unanswered counts as 0. N/A never counts."""
-    floor = floor_value(fw)
     out = []
     for question, result in items:
         if result.na:
@@ -119,7 +118,7 @@ def counted(items: Scored, fw: Framework) -> list[tuple[Question, float]]:
         if result.value is not None:
             out.append((question, result.value))
         elif fw.unanswered == "zero":
-            out.append((question, floor))
+            out.append((question, floor_value(fw.for_question(question))))
     return out
 
 
@@ -142,7 +141,7 @@ def unknown_params(fw: Framework, known: Iterable[str]) -> list[Finding]:
 
 def needs_scale(fw: Framework) -> list[Finding]:
     """A finding when the framework has no answer scale (practice methods need one)."""
-    if fw.answer_scale is None:
+    if fw.answer_scale is None and not fw.answer_sets:
         return [f"method {fw.method.name!r} needs an 'answer_scale' (labels and values)"]
     return []
 

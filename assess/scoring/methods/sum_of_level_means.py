@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Mapping
 from typing import Any
 
-from assess.models import Framework, Questionnaire
+from assess.models import Framework, Questionnaire, ScaleEntry
 
 from ..results import LevelDetail, PartDetail
 from .base import (
@@ -40,10 +40,14 @@ def streams_of(params: Mapping[str, Any]) -> list[str]:
 
 def _check(fw: Framework) -> list[Finding]:
     findings = unknown_params(fw, ("streams",)) + needs_scale(fw)
-    for i, entry in enumerate(fw.answer_scale or ()):
-        if not 0 <= entry.value <= 1:
-            findings.append((("answer_scale", i, "value"), f"{entry.value:g} is outside 0-1 "
-                             "(each level adds at most 1 to the score)"))
+    scales: list[tuple[tuple[str, ...], list[ScaleEntry]]] = [
+        (("answer_scale",), fw.answer_scale or []),
+        *((("answer_sets", name), entries) for name, entries in fw.answer_sets.items())]
+    for at, entries in scales:
+        for i, entry in enumerate(entries):
+            if not 0 <= entry.value <= 1:
+                findings.append(((*at, i, "value"), f"{entry.value:g} is outside 0-1 "
+                                 "(each level adds at most 1 to the score)"))
     if fw.levels[0].level != 0:
         findings.append((("levels", 0, "level"), "the levels must start at 0: the score is a "
                          "sum of level means"))

@@ -1,0 +1,150 @@
+"""``assess crosswalk``: results rolled up onto a standard, directly or through a mapping set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from assess.load.mappings import load_standard
+
+from .interop_support import ROOT, run, workspace, write
+
+LEVELS = {n: f"level {n}" for n in range(4)}
+
+
+def _crosswalk(path: Path, target: str) -> dict[str, Any]:
+    result = run("crosswalk", path, "--to", target, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_the_example_lists_every_csf_function_and_category_with_coverage() -> None:
+    data = _crosswalk(ROOT / "examples" / "northshire", "nist-csf-2.0")
+    assert data["target"] == "nist-csf-2.0"
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for item in data["items"]:
+        assert set(item) >= {"id", "name", "kind", "score", "coverage", "questions"}
+        assert 0 <= item["coverage"] <= 1
+        by_kind.setdefault(item["kind"], []).append(item)
+    assert [i["id"] for i in by_kind["function"]] == ["GV", "ID", "PR", "DE", "RS", "RC"]
+    assert len(by_kind["category"]) == 22
+    assert all(i["name"] for i in by_kind["function"] + by_kind["category"])
+    # Tier scale: every score is within 1-4.
+    assert all(1 <= i["score"] <= 4 for i in data["items"] if i["score"] is not None)
+    untouched = [i["id"] for i in data["items"] if not i["questions"]]
+    assert data["untouched"] == untouched
+
+
+def _two_questions(tmp_path: Path, refs: tuple[Any, Any], values: tuple[Any, Any]) -> Path:
+    q = {"id": "sec", "capabilities": [{"id": "iam", "name": "IAM"}], "questions": [
+        {"id": "Q1", "capability": "iam", "text": "one?", "levels": LEVELS,
+         "references": [refs[0]]},
+        {"id": "Q2", "capability": "iam", "text": "two?", "levels": LEVELS, "weight": 3.0,
+         "references": [refs[1]]}]}
+    return workspace(tmp_path, framework={"id": "lv"}, questionnaire=q,
+                     responses={"ann": {"Q1": {"value": values[0]}, "Q2": {"value": values[1]}}})
+
+
+def test_scores_are_carried_onto_the_tiers_through_structured_references(
+        tmp_path: Path) -> None:
+    root = _two_questions(tmp_path, ({"standard": "nist-csf-2.0", "id": "PR.AA-01"},
+                                     {"standard": "nist-csf-2.0", "id": "PR.AA-03"}), (3, 1))
+    items = {i["id"]: i for i in _crosswalk(root, "nist-csf-2.0")["items"]}
+    # Levels 0-3: level 3 is the top (position 1), level 1 is a third of the way.
+    assert items["PR.AA-01"]["score"] == pytest.approx(4.0)
+    assert items["PR.AA-03"]["score"] == pytest.approx(1 + 3 * (1 / 3))
+    position = (1 * 1.0 + 3 * (1 / 3)) / 4            # weights 1 and 3
+    assert items["PR.AA"]["score"] == pytest.approx(1 + 3 * position)
+    assert items["PR.AA"]["maturity"] == pytest.approx(3 * position)
+    assert items["PR.AA"]["questions"] == ["Q1", "Q2"]
+    csf = load_standard("nist-csf-2.0")
+    assert csf is not None
+    subcategories = [i for i in csf.items if i.parent == "PR.AA"]
+    assert items["PR.AA"]["coverage"] == pytest.approx(2 / len(subcategories))
+    assert items["PR.DS"]["questions"] == [] and items["PR.DS"]["score"] is None
+
+
+def test_an_unanswered_or_na_question_is_listed_but_not_scored(tmp_path: Path) -> None:
+    root = _two_questions(tmp_path, ({"standard": "nist-csf-2.0", "id": "DE.CM-01"},
+                                     {"standard": "nist-csf-2.0", "id": "DE.CM-01"}),
+                          ("n/a", 2))
+    item = next(i for i in _crosswalk(root, "nist-csf-2.0")["items"] if i["id"] == "DE.CM-01")
+    assert item["questions"] == ["Q1", "Q2"]
+    assert item["answered"] == 1
+    assert item["score"] == pytest.approx(1 + 3 * (2 / 3))
+
+
+def test_a_crosswalk_goes_through_a_mapping_set(tmp_path: Path) -> None:
+    root = _two_questions(tmp_path, ({"standard": "nist-csf-2.0", "id": "PR.AA-01"},
+                                     {"standard": "nist-csf-2.0", "id": "PR.AA-03"}), (3, 0))
+    write(root / "frameworks" / "mappings" / "csf-to-iso.yaml", {
+        "schema_version": 1, "id": "csf-to-iso", "name": "CSF to ISO", "source": "nist-csf-2.0",
+        "target": "iso-test", "mappings": [
+            {"source": "pr.aa-01", "target": "A.5.15", "relationship": "intersect"},
+            {"source": "PR.AA-03", "target": "A.5.15", "relationship": "intersect"},
+            {"source": "PR.AA-03", "target": "A.8.5", "relationship": "subset"},
+            {"source": "GV.OC-01", "target": "4.1", "relationship": "equal"}]})
+    data = _crosswalk(root, "iso-test")
+    assert data["via"] == ["csf-to-iso"]
+    items = {i["id"]: i for i in data["items"]}
+    assert list(items) == ["A.5.15", "A.8.5", "4.1"]
+    assert items["A.5.15"]["questions"] == ["Q1", "Q2"]
+    assert items["A.5.15"]["score"] == pytest.approx(3 * (1 * 1.0 + 3 * 0.0) / 4)
+    assert items["A.8.5"]["questions"] == ["Q2"]
+    assert (items["4.1"]["questions"], items["4.1"]["coverage"]) == ([], 0.0)
+    assert data["untouched"] == ["4.1"]
+
+
+def test_an_unknown_standard_is_refused_with_the_known_ones(tmp_path: Path) -> None:
+    result = run("crosswalk", ROOT / "examples" / "northshire", "--to", "iso-27001")
+    assert result.exit_code == 3
+    assert result.stderr == ("error: unknown standard 'iso-27001' (known: cis-v8, ncsc-caf, "
+                             "nist-csf-2.0)\n")
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_human_formats_name_every_category(fmt: str) -> None:
+    result = run("crosswalk", ROOT / "examples" / "northshire", "--to", "nist-csf-2.0",
+                 "--format", fmt)
+    assert result.exit_code == 0
+    csf = load_standard("nist-csf-2.0")
+    assert csf is not None
+    for item in csf.items:
+        if item.kind == "category":
+            assert item.name in result.stdout
+
+
+def _with_crosswalks(tmp_path: Path, targets: list[str]) -> Path:
+    root = _two_questions(tmp_path, ({"standard": "nist-csf-2.0", "id": "PR.AA-01"},
+                                     {"standard": "nist-csf-2.0", "id": "RS.MA-01"}), (3, 1))
+    data = yaml.safe_load((root / "assessment.yaml").read_text())
+    write(root / "assessment.yaml", {**data, "crosswalks": targets})
+    return root
+
+
+def test_the_report_has_a_crosswalk_appendix_when_the_assessment_asks(tmp_path: Path) -> None:
+    root = _with_crosswalks(tmp_path, ["nist-csf-2.0"])
+    out = tmp_path / "report.md"
+    assert run("report", root, "--format", "markdown", "-o", out).exit_code == 0
+    text = out.read_text()
+    assert "## D Crosswalks to standards" in text
+    assert "| PR.AA | Identity Management, Authentication, and Access Control | 4.00 (Tier 4 " \
+           "Adaptive) |" in text
+    assert "| PR.AA-01 |" not in text                 # two upper levels only
+    plain = _with_crosswalks(tmp_path / "plain", [])
+    assert run("report", plain, "--format", "markdown", "-o", out).exit_code == 0
+    assert "Crosswalks to standards" not in out.read_text()
+
+
+def test_an_unknown_crosswalk_in_the_assessment_is_located(tmp_path: Path) -> None:
+    root = _with_crosswalks(tmp_path, ["nist-csf-2.0", "nist-csf-1.1"])
+    result = run("validate", root)
+    assert result.exit_code == 3
+    assert "assessment.yaml:" in result.stderr
+    assert ("crosswalks[1]: unknown standard 'nist-csf-1.1' (known: cis-v8, ncsc-caf, "
+            "nist-csf-2.0)") in result.stderr
