@@ -45,6 +45,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
               "Maturity over several assessments of one organisation, in date order."),
     "report": ("assess.cli.report:report", "Write the gap-analysis report: HTML, Markdown, PDF "
                "and/or an Excel workbook."),
+    "portfolio": ("assess.cli.portfolio:portfolio", "Keep many organisations' assessments in "
+                  "one database: add, list, show, remove, export."),
+    "benchmark": ("assess.cli.benchmark:benchmark", "Compare an assessment with its peers in "
+                  "the portfolio: quartiles and percentile per domain."),
 }
 
 

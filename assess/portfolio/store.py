@@ -1,0 +1,326 @@
+"""The portfolio database: the only module that talks to it (SQLAlchemy Core).
+
+SQLite (one file, the default) and PostgreSQL go through the same statements; nothing
+above this module writes SQL or knows which engine is in use. Every assessment is written
+in one transaction, so a failure or a killed process leaves either the whole assessment or
+none of it (and a replaced assessment either as it was or as it is now).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from assess.errors import EnvironmentFailure, NotFound, UsageError
+from assess.portfolio.records import AnswerValue, Record, Score
+from assess.portfolio.schema import MIGRATIONS, SCHEMA_VERSION, TABLES, VERSION_TABLE
+
+A, D, C, Q = (TABLES[n] for n in ("assessments", "domains", "capabilities", "answers"))
+ENV = "ASSESS_DB"
+FILE_NAME = "portfolio.sqlite"
+
+
+def data_folder() -> Path:
+    """The user's data folder for assess (XDG on Linux, Application Support on macOS,
+    LOCALAPPDATA on Windows)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "assess"
+
+
+def resolve_url(db: str | None) -> str:
+    """``--db``, else ``ASSESS_DB``, else the SQLite file in the user's data folder."""
+    url = db or os.environ.get(ENV)
+    if url:
+        return url
+    folder = data_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / FILE_NAME}"
+
+
+def shown(url: str) -> str:
+    """A URL as safe to print: the password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One stored assessment, as listed."""
+
+    organisation: str
+    date: str
+    sector: str | None
+    size: str | None
+    region: str | None
+    framework: str
+    content: dict[str, str]
+    score: float | None
+
+
+@dataclass(frozen=True)
+class PeerValues:
+    """The peers chosen for a benchmark, with their scores."""
+
+    entries: dict[int, Entry]
+    domains: list[tuple[int, str, float | None]]
+    """(assessment, domain, score)"""
+    capabilities: list[tuple[int, str, float | None]]
+    """(assessment, capability, score)"""
+
+
+def _engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise UsageError(f"--db {url!r}: expected sqlite:///PATH or postgresql://...") from None
+    if parsed.get_backend_name() == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            raise UsageError(f"--db {url}: give the path of a file, sqlite:///PATH")
+        engine = create_engine(parsed)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":  # psycopg 3, not SQLAlchemy's psycopg2 default
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        try:
+            return create_engine(parsed)
+        except ModuleNotFoundError:
+            raise EnvironmentFailure(f"{shown(url)}: PostgreSQL needs psycopg: pip install "
+                                     f"'assess[postgresql]'") from None
+    raise UsageError(f"--db {shown(url)}: expected sqlite:///PATH or postgresql://...")
+
+
+def _sqlite_connect(dbapi_conn: Any, record: Any) -> None:
+    # Transactions are begun explicitly (BEGIN IMMEDIATE, above) rather than by the driver,
+    # so reading the old row and writing the new one is one transaction. WAL with normal
+    # synchronisation: a killed process never corrupts the file or half-writes a commit.
+    dbapi_conn.isolation_level = None
+    cursor = dbapi_conn.cursor()
+    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL",
+                   "busy_timeout=30000"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+class Store:
+    """An open portfolio, upgraded to this release's schema."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = resolve_url(url)
+        self.engine = _engine(self.url)
+        try:
+            self._migrate()
+        except OperationalError as exc:
+            self.engine.dispose()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise EnvironmentFailure(f"{shown(self.url)}: cannot open the portfolio: "
+                                     f"{reason}") from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- schema ------------------------------------------------------------------------
+
+    def version(self) -> int:
+        with self.engine.connect() as conn:
+            return _version(conn)
+
+    def _migrate(self) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(text(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} "
+                              f"(version INTEGER NOT NULL)"))
+            if conn.execute(text(f"SELECT count(*) FROM {VERSION_TABLE}")).scalar() == 0:
+                conn.execute(text(f"INSERT INTO {VERSION_TABLE} (version) VALUES (0)"))
+        while True:
+            with self.engine.begin() as conn:
+                current = _version(conn)
+                if current > SCHEMA_VERSION:
+                    raise EnvironmentFailure(
+                        f"{shown(self.url)}: the portfolio has schema version {current}, "
+                        f"newer than this release knows ({SCHEMA_VERSION}): upgrade assess")
+                if current == SCHEMA_VERSION:
+                    return
+                MIGRATIONS[current](conn)
+                conn.execute(text(f"UPDATE {VERSION_TABLE} SET version = :v"),
+                             {"v": current + 1})
+
+    # --- writing -----------------------------------------------------------------------
+
+    def add(self, record: Record) -> bool:
+        """Store ``record`` in one transaction, replacing the organisation's assessment of
+        the same date. True when one was replaced."""
+        with self.engine.begin() as conn:
+            old = _ids(conn, record.organisation, record.date)
+            _delete(conn, old)
+            new = conn.execute(insert(A).values(_assessment_row(record))).inserted_primary_key
+            ident = new[0]
+            conn.execute(insert(D), [
+                {"assessment_id": ident, "position": i, "domain": d.id, "name": d.name,
+                 "version": record.content.get(d.id, "1"), "score": d.score,
+                 "target": d.target, "coverage": d.coverage} for i, d in enumerate(record.domains)])
+            conn.execute(insert(C), [
+                {"assessment_id": ident, "position": i, "capability": c.id, "domain": c.domain,
+                 "name": c.name, "score": c.score, "target": c.target,
+                 "coverage": c.coverage} for i, c in enumerate(record.capabilities)])
+            if record.answers:
+                conn.execute(insert(Q), [
+                    {"assessment_id": ident, "position": i, "questionnaire": a.questionnaire,
+                     "question": a.question, "capability": a.capability, "value": a.value,
+                     "na": a.na} for i, a in enumerate(record.answers)])
+            return bool(old)
+
+    def remove(self, organisation: str, date: str | None = None) -> list[str]:
+        """Remove the organisation's assessment of ``date`` (every one of its assessments
+        without a date); the dates removed."""
+        with self.engine.begin() as conn:
+            query = select(A.c.id, A.c.date).where(A.c.organisation == organisation)
+            if date is not None:
+                query = query.where(A.c.date == date)
+            found = conn.execute(query.order_by(A.c.date)).all()
+            if not found:
+                raise NotFound(_missing(organisation, date))
+            _delete(conn, [row.id for row in found])
+            return [row.date for row in found]
+
+    # --- reading -----------------------------------------------------------------------
+
+    def entries(self) -> list[Entry]:
+        """Every stored assessment, by organisation then date."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(A).order_by(A.c.organisation, A.c.date)).all()
+        return [_entry(r) for r in rows]
+
+    def record(self, organisation: str, date: str | None = None) -> Record:
+        """One stored assessment (the organisation's latest without ``date``)."""
+        with self.engine.connect() as conn:
+            query = select(A).where(A.c.organisation == organisation)
+            if date is not None:
+                query = query.where(A.c.date == date)
+            row = conn.execute(query.order_by(A.c.day.desc()).limit(1)).first()
+            if row is None:
+                raise NotFound(_missing(organisation, date))
+            return _record(conn, row)
+
+    def records(self) -> Iterator[Record]:
+        """Every stored assessment with its values, by organisation then date."""
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(A).order_by(A.c.organisation, A.c.date)).all():
+                yield _record(conn, row)
+
+    def peers(self, framework: str, group: Mapping[str, str], exclude: str,
+              as_of: dt.date | None = None) -> PeerValues:
+        """One assessment per organisation (its latest, or the one nearest ``as_of``; on a
+        tie the later) among those of ``framework`` matching ``group``, leaving out the
+        organisation ``exclude``."""
+        where = [A.c.framework == framework, A.c.organisation != exclude]
+        where += [A.c[key] == value for key, value in group.items()]
+        order = ([A.c.day.desc()] if as_of is None
+                 else [func.abs(A.c.day - as_of.toordinal()), A.c.day.desc()])
+        ranked = select(A.c.id, func.row_number().over(
+            partition_by=A.c.organisation, order_by=order).label("rank")).where(*where)
+        sub = ranked.subquery()
+        chosen = select(sub.c.id).where(sub.c.rank == 1).scalar_subquery()
+        with self.engine.connect() as conn:
+            entries = {r.id: _entry(r) for r in conn.execute(
+                select(A).where(A.c.id.in_(chosen)))}
+            domains = conn.execute(select(D.c.assessment_id, D.c.domain, D.c.score)
+                                   .where(D.c.assessment_id.in_(chosen))).all()
+            caps = conn.execute(select(C.c.assessment_id, C.c.capability, C.c.score)
+                                .where(C.c.assessment_id.in_(chosen))).all()
+        return PeerValues(entries, [tuple(r) for r in domains],  # type: ignore[misc]
+                          [tuple(r) for r in caps])  # type: ignore[misc]
+
+    def questions(self, organisation: str, date: str, questionnaire: str) -> list[str]:
+        """The question ids one stored assessment holds for ``questionnaire``."""
+        with self.engine.connect() as conn:
+            ids = _ids(conn, organisation, date)
+            return list(conn.execute(select(Q.c.question).where(
+                Q.c.assessment_id.in_(ids), Q.c.questionnaire == questionnaire)).scalars())
+
+
+def _version(conn: Connection) -> int:
+    return int(conn.execute(text(f"SELECT max(version) FROM {VERSION_TABLE}")).scalar() or 0)
+
+
+def _ids(conn: Connection, organisation: str, date: str) -> list[int]:
+    return list(conn.execute(select(A.c.id).where(
+        A.c.organisation == organisation, A.c.date == date)).scalars())
+
+
+def _delete(conn: Connection, ids: Sequence[int]) -> None:
+    if not ids:
+        return
+    for table in (Q, C, D):
+        conn.execute(delete(table).where(table.c.assessment_id.in_(ids)))
+    conn.execute(delete(A).where(A.c.id.in_(ids)))
+
+
+def _missing(organisation: str, date: str | None) -> str:
+    return (f"no assessment of {organisation!r}" + (f" dated {date}" if date else "")
+            + " in the portfolio (assess portfolio list shows what it holds)")
+
+
+def _assessment_row(r: Record) -> dict[str, Any]:
+    return {"organisation": r.organisation, "date": r.date,
+            "day": dt.date.fromisoformat(r.date).toordinal(), "sector": r.sector,
+            "size": r.size, "region": r.region, "framework": r.framework, "method": r.method,
+            "content": json.dumps(r.content), "score": r.score, "target": r.target,
+            "coverage": r.coverage,
+            "added": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+
+
+def _entry(row: Any) -> Entry:
+    return Entry(row.organisation, row.date, row.sector, row.size, row.region, row.framework,
+                 json.loads(row.content), row.score)
+
+
+def _record(conn: Connection, row: Any) -> Record:
+    def rows(table: Any) -> list[Any]:
+        return conn.execute(select(table).where(table.c.assessment_id == row.id)
+                            .order_by(table.c.position)).all()
+
+    return Record(
+        organisation=row.organisation, date=row.date, sector=row.sector, size=row.size,
+        region=row.region, framework=row.framework, method=row.method,
+        content=json.loads(row.content), score=row.score, target=row.target,
+        coverage=row.coverage,
+        domains=tuple(Score(r.domain, r.name, r.domain, r.score, r.target, r.coverage)
+                      for r in rows(D)),
+        capabilities=tuple(Score(r.capability, r.name, r.domain, r.score, r.target,
+                                 r.coverage) for r in rows(C)),
+        answers=tuple(AnswerValue(r.questionnaire, r.question, r.capability, r.value,
+                                  bool(r.na)) for r in rows(Q)))
