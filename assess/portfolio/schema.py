@@ -69,6 +69,7 @@ def _version_1(md: MetaData) -> None:
         Column("score", Float),
         Column("target", Float),
         Column("coverage", Float, nullable=False),
+        sqlite_with_rowid=False,
     )
     Table(
         "capabilities", md,
@@ -81,6 +82,7 @@ def _version_1(md: MetaData) -> None:
         Column("score", Float),
         Column("target", Float),
         Column("coverage", Float, nullable=False),
+        sqlite_with_rowid=False,
     )
     Table(
         "answers", md,
@@ -92,6 +94,8 @@ def _version_1(md: MetaData) -> None:
         Column("capability", String(80), nullable=False),
         Column("value", Float),  # the respondents' combined value; null: unanswered or n/a
         Column("na", Boolean, nullable=False),
+        # Clustered on the primary key: one b-tree per table, not a table and an index.
+        sqlite_with_rowid=False,
     )
 
 
