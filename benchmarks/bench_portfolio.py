@@ -40,9 +40,13 @@ def bare_executemany(path: Path, records: list[Record]) -> float:
     a_rows, d_rows, c_rows, q_rows = [], [], [], []
     added = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     for ident, r in enumerate(records, start=1):
+        layout = {"domains": [d.id for d in r.domains],
+                  "capabilities": [c.id for c in r.capabilities]}
+        scores = [x.score for x in (*r.domains, *r.capabilities)]
         a_rows.append((ident, r.organisation, r.date, dt.date.fromisoformat(r.date).toordinal(),
                        r.sector, r.size, r.region, r.framework, r.method,
-                       json.dumps(r.content), r.score, r.target, r.coverage, added))
+                       json.dumps(r.content), r.score, r.target, r.coverage,
+                       json.dumps(layout), json.dumps(scores), added))
         d_rows += [(ident, d.id, i, d.name, r.content[d.id], d.score, d.target, d.coverage)
                    for i, d in enumerate(r.domains)]
         c_rows += [(ident, c.id, i, c.domain, c.name, c.score, c.target, c.coverage)
@@ -55,8 +59,8 @@ def bare_executemany(path: Path, records: list[Record]) -> float:
     start = time.perf_counter()
     conn.execute("BEGIN")
     conn.executemany("INSERT INTO assessments (id, organisation, date, day, sector, size, "
-                     "region, framework, method, content, score, target, coverage, added) "
-                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", a_rows)
+                     "region, framework, method, content, score, target, coverage, layout, "
+                     "scores, added) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", a_rows)
     conn.executemany("INSERT INTO domains (assessment_id, domain, position, name, version, "
                      "score, target, coverage) VALUES (?,?,?,?,?,?,?,?)", d_rows)
     conn.executemany("INSERT INTO capabilities (assessment_id, capability, position, domain, "

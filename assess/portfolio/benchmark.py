@@ -22,6 +22,7 @@ than ``min_peers`` shows its size and nothing else, so no organisation can be si
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import statistics
 from collections.abc import Mapping, Sequence
@@ -63,9 +64,10 @@ class Benchmark:
 
 
 def percentile_rank(score: float, peers: Sequence[float]) -> float:
-    """100 x (peers below + half the peers equal) / peers (see the module docstring)."""
-    below = sum(1 for p in peers if p < score)
-    equal = sum(1 for p in peers if p == score)
+    """100 x (peers below + half the peers equal) / peers (see the module docstring);
+    ``peers`` sorted."""
+    below = bisect.bisect_left(peers, score)
+    equal = bisect.bisect_right(peers, score) - below
     return 100.0 * (below + 0.5 * equal) / len(peers)
 
 
@@ -79,10 +81,12 @@ def quartiles(peers: Sequence[float]) -> tuple[float, float, float]:
 def standing(ident: str, name: str, score: float | None, peers: Sequence[float],
              min_peers: int, capabilities: tuple[Standing, ...] = ()) -> Standing:
     """The standing of ``score`` among ``peers``: only their count below ``min_peers``."""
-    shown = len(peers) >= min_peers
+    if len(peers) < min_peers:
+        return Standing(ident, name, score, len(peers), None, None, capabilities)
+    ordered = sorted(peers)
     return Standing(ident, name, score, len(peers),
-                    percentile_rank(score, peers) if shown and score is not None else None,
-                    quartiles(peers) if shown else None, capabilities)
+                    None if score is None else percentile_rank(score, ordered),
+                    quartiles(ordered), capabilities)
 
 
 def parse_peers(spec: str | None, subject: Record) -> dict[str, str]:
@@ -110,42 +114,65 @@ def benchmark(store: Store, subject: Record, questionnaires: Sequence[Questionna
               group: Mapping[str, str], min_peers: int = MIN_PEERS,
               as_of: dt.date | None = None) -> Benchmark:
     """Compare ``subject`` with its peers in ``store`` (see the module docstring)."""
-    values = store.peers(subject.framework, group, subject.organisation, as_of)
+    entries = store.peers(subject.framework, group, subject.organisation, as_of)
     by_id = {q.id: q for q in questionnaires}
-    verdicts: dict[tuple[str, str], bool] = {}
-
-    def comparable(entry: Entry, domain: str) -> bool:
-        version = entry.content.get(domain)
-        if version is None:
-            return False
-        if version == subject.content.get(domain):
-            return True
-        key = (domain, version)
-        if key not in verdicts:
-            current = by_id.get(domain)
-            verdicts[key] = current is not None and carried_over(
-                store.questions(entry.organisation, entry.date, domain), current)
-        return verdicts[key]
-
-    ok = {(ident, d.id) for ident, entry in values.entries.items() for d in subject.domains
-          if comparable(entry, d.id)}
-    domain_of = {c.id: c.domain for c in subject.capabilities}
-    scores: dict[str, list[float]] = {}
-    for ident, domain, score in values.domains:
-        if score is not None and (ident, domain) in ok:
-            scores.setdefault(domain, []).append(score)
-    for ident, cap, score in values.capabilities:
-        if score is not None and (ident, domain_of.get(cap, "")) in ok:
-            scores.setdefault(cap, []).append(score)
-    whole = [e.score for ident, e in values.entries.items()
+    versions: dict[str, set[str]] = {}
+    for entry in entries.values():
+        for domain, version in entry.content.items():
+            if domain in subject.content and version not in versions.get(domain, ()) and (
+                    version == subject.content[domain] or _carried_over(
+                        store, entry, domain, by_id.get(domain))):
+                versions.setdefault(domain, set()).add(version)
+    caps_of: dict[str, list[str]] = {}
+    for c in subject.capabilities:
+        caps_of.setdefault(c.domain, []).append(c.id)
+    scores: dict[str, list[float]] = {d: [] for d in caps_of}
+    scores.update({c.id: [] for c in subject.capabilities})
+    # Peers of the same content and layout (the same objects: the store reads each text
+    # once) share one plan of where their comparable values sit; their values are taken
+    # column by column.
+    groups: dict[tuple[int, int], tuple[Entry, list[list[float | None]]]] = {}
+    for entry in entries.values():
+        assert entry.values is not None
+        key = (id(entry.layout), id(entry.content))
+        groups.setdefault(key, (entry, []))[1].append(entry.values)
+    for first, rows in groups.values():
+        columns = list(zip(*rows, strict=True))
+        for target, index in _plan(first, versions, caps_of, scores):
+            target.extend(v for v in columns[index] if v is not None)
+    whole = [e.score for e in entries.values()
              if e.score is not None and set(e.content) == set(subject.content)
-             and all((ident, d) in ok for d in subject.content)]
+             and all(v in versions.get(d, ()) for d, v in e.content.items())]
 
     domains = tuple(
         standing(d.id, d.name, d.score, scores.get(d.id, []), min_peers, tuple(
             standing(c.id, c.name, c.score, scores.get(c.id, []), min_peers)
             for c in subject.capabilities if c.domain == d.id))
         for d in subject.domains)
-    return Benchmark(subject.organisation, subject.date, dict(group), len(values.entries),
+    return Benchmark(subject.organisation, subject.date, dict(group), len(entries),
                      min_peers, None if as_of is None else as_of.isoformat(),
                      standing("overall", "Overall", subject.score, whole, min_peers), domains)
+
+
+def _carried_over(store: Store, peer: Entry, domain: str,
+                  current: Questionnaire | None) -> bool:
+    """Whether the peer's version of ``domain`` asked what ``current`` asks (through
+    ``replaces``); every peer with that version asked the same questions."""
+    return current is not None and carried_over(
+        store.questions(peer.organisation, peer.date, domain), current)
+
+
+def _plan(entry: Entry, versions: Mapping[str, set[str]], caps_of: Mapping[str, list[str]],
+          scores: Mapping[str, list[float]]) -> list[tuple[list[float], int]]:
+    """(list to add to, position in the peer's values) of each score the peer can be
+    compared on: its domains asked in a comparable version, and their capabilities."""
+    assert entry.layout is not None
+    domains, caps = entry.layout
+    position = {c: len(domains) + i for i, c in enumerate(caps)}
+    plan = []
+    for i, domain in enumerate(domains):
+        if entry.content.get(domain) not in versions.get(domain, ()):
+            continue
+        plan.append((scores[domain], i))
+        plan += [(scores[c], position[c]) for c in caps_of[domain] if c in position]
+    return plan

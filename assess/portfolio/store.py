@@ -43,6 +43,7 @@ from assess.portfolio.schema import MIGRATIONS, SCHEMA_VERSION, TABLES, VERSION_
 
 A, D, C, Q = (TABLES[n] for n in ("assessments", "domains", "capabilities", "answers"))
 ENV = "ASSESS_DB"
+Layout = tuple[tuple[str, ...], tuple[str, ...]]
 FILE_NAME = "portfolio.sqlite"
 
 
@@ -88,17 +89,10 @@ class Entry:
     framework: str
     content: dict[str, str]
     score: float | None
-
-
-@dataclass(frozen=True)
-class PeerValues:
-    """The peers chosen for a benchmark, with their scores."""
-
-    entries: dict[int, Entry]
-    domains: list[tuple[int, str, float | None]]
-    """(assessment, domain, score)"""
-    capabilities: list[tuple[int, str, float | None]]
-    """(assessment, capability, score)"""
+    layout: Layout | None = None
+    """(domain ids, capability ids): what ``values`` hold, for peers in a benchmark."""
+    values: list[float | None] | None = None
+    """Domain then capability scores, in the order of ``layout``."""
 
 
 def _engine(url: str) -> Engine:
@@ -119,8 +113,8 @@ def _engine(url: str) -> Engine:
         try:
             return create_engine(parsed)
         except ModuleNotFoundError:
-            raise EnvironmentFailure(f"{shown(url)}: PostgreSQL needs psycopg: pip install "
-                                     f"'assess[postgresql]'") from None
+            raise EnvironmentFailure(shown(url), "PostgreSQL needs psycopg: pip install "
+                                     "'assess[postgresql]'") from None
     raise UsageError(f"--db {shown(url)}: expected sqlite:///PATH or postgresql://...")
 
 
@@ -148,8 +142,8 @@ class Store:
         except OperationalError as exc:
             self.engine.dispose()
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise EnvironmentFailure(f"{shown(self.url)}: cannot open the portfolio: "
-                                     f"{reason}") from None
+            raise EnvironmentFailure(shown(self.url),
+                                     f"cannot open the portfolio: {reason}") from None
 
     def __enter__(self) -> Store:
         return self
@@ -179,9 +173,9 @@ class Store:
             with self.engine.begin() as conn:
                 current = _version(conn)
                 if current > SCHEMA_VERSION:
-                    raise EnvironmentFailure(
-                        f"{shown(self.url)}: the portfolio has schema version {current}, "
-                        f"newer than this release knows ({SCHEMA_VERSION}): upgrade assess")
+                    raise EnvironmentFailure(shown(self.url), (
+                        f"the portfolio has schema version {current}, newer than this "
+                        f"release knows ({SCHEMA_VERSION}): upgrade assess"))
                 if current == SCHEMA_VERSION:
                     return
                 MIGRATIONS[current](conn)
@@ -250,27 +244,29 @@ class Store:
                 yield _record(conn, row)
 
     def peers(self, framework: str, group: Mapping[str, str], exclude: str,
-              as_of: dt.date | None = None) -> PeerValues:
+              as_of: dt.date | None = None) -> dict[int, Entry]:
         """One assessment per organisation (its latest, or the one nearest ``as_of``; on a
         tie the later) among those of ``framework`` matching ``group``, leaving out the
-        organisation ``exclude``."""
-        where = [A.c.framework == framework, A.c.organisation != exclude]
-        where += [A.c[key] == value for key, value in group.items()]
-        order = ([A.c.day.desc()] if as_of is None
-                 else [func.abs(A.c.day - as_of.toordinal()), A.c.day.desc()])
-        ranked = select(A.c.id, func.row_number().over(
-            partition_by=A.c.organisation, order_by=order).label("rank")).where(*where)
-        sub = ranked.subquery()
-        chosen = select(sub.c.id).where(sub.c.rank == 1).scalar_subquery()
+        organisation ``exclude``; by id."""
+        chosen = _chosen(framework, group, exclude, as_of)
         with self.engine.connect() as conn:
-            entries = {r.id: _entry(r) for r in conn.execute(
-                select(A).where(A.c.id.in_(chosen)))}
-            domains = conn.execute(select(D.c.assessment_id, D.c.domain, D.c.score)
-                                   .where(D.c.assessment_id.in_(chosen))).all()
-            caps = conn.execute(select(C.c.assessment_id, C.c.capability, C.c.score)
-                                .where(C.c.assessment_id.in_(chosen))).all()
-        return PeerValues(entries, [tuple(r) for r in domains],  # type: ignore[misc]
-                          [tuple(r) for r in caps])  # type: ignore[misc]
+            rows = conn.execute(select(A).where(A.c.id.in_(chosen))).all()
+        # Most peers share a few contents and layouts: read each text once.
+        texts: dict[str, Any] = {}
+
+        def parsed(text: str) -> Any:
+            if text not in texts:
+                texts[text] = json.loads(text)
+            return texts[text]
+
+        layouts: dict[str, Layout] = {}
+        for r in rows:
+            if r.layout not in layouts:
+                shape = json.loads(r.layout)
+                layouts[r.layout] = (tuple(shape["domains"]), tuple(shape["capabilities"]))
+        return {r.id: Entry(r.organisation, r.date, r.sector, r.size, r.region, r.framework,
+                            parsed(r.content), r.score, layouts[r.layout], json.loads(r.scores))
+                for r in rows}
 
     def questions(self, organisation: str, date: str, questionnaire: str) -> list[str]:
         """The question ids one stored assessment holds for ``questionnaire``."""
@@ -323,6 +319,17 @@ def _compiled(dialect: Dialect, statement: Executable, keys: tuple[str, ...]) ->
     return str(compiled)
 
 
+def _chosen(framework: str, group: Mapping[str, str], exclude: str,
+            as_of: dt.date | None) -> Any:
+    where = [A.c.framework == framework, A.c.organisation != exclude]
+    where += [A.c[key] == value for key, value in group.items()]
+    order = ([A.c.day.desc()] if as_of is None
+             else [func.abs(A.c.day - as_of.toordinal()), A.c.day.desc()])
+    ranked = select(A.c.id, func.row_number().over(
+        partition_by=A.c.organisation, order_by=order).label("rank")).where(*where).subquery()
+    return select(ranked.c.id).where(ranked.c.rank == 1).scalar_subquery()
+
+
 def _version(conn: Connection) -> int:
     return int(conn.execute(text(f"SELECT max(version) FROM {VERSION_TABLE}")).scalar() or 0)
 
@@ -355,6 +362,9 @@ def _assessment_row(r: Record) -> dict[str, Any]:
             "size": r.size, "region": r.region, "framework": r.framework, "method": r.method,
             "content": json.dumps(r.content), "score": r.score, "target": r.target,
             "coverage": r.coverage,
+            "layout": json.dumps({"domains": [d.id for d in r.domains],
+                                  "capabilities": [c.id for c in r.capabilities]}),
+            "scores": json.dumps([x.score for x in (*r.domains, *r.capabilities)]),
             "added": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
 
 

@@ -21,7 +21,8 @@ def _versions(content: dict[str, str]) -> str:
 
 def render_entries(entries: Sequence[Entry], fmt: str) -> str:
     if fmt == "json":
-        return to_json({"assessments": [asdict(e) for e in entries]})
+        return to_json({"assessments": [
+            {k: v for k, v in asdict(e).items() if k != "scores"} for e in entries]})
     header = ["organisation", "date", "sector", "size", "region", "framework", "score"]
     rows = [[e.organisation, e.date, e.sector or "", e.size or "", e.region or "",
              e.framework, e.score] for e in entries]
