@@ -72,8 +72,9 @@ def benchmark_path(path: Path, db: str | None, peers: str | None,
     its ``portfolio`` key, else every organisation in the default store."""
     record, assessment, questionnaires = load_record(path)
     link = assessment.portfolio
-    group = (parse_peers(peers, record) if peers is not None
-             else dict(link.peers) if link is not None else {})
+    group: dict[str, str] = (parse_peers(peers, record) if peers is not None
+                             else {str(k): v for k, v in link.peers.items()} if link is not None
+                             else {})
     least = min_peers or (link.min_peers if link is not None else MIN_PEERS)
     with Store(db or (link.db if link is not None else None)) as store:
         return benchmark(store, record, questionnaires, group, least, as_of)

@@ -21,7 +21,6 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     CursorResult,
-    Executable,
     Dialect,
     Engine,
     Table,
@@ -36,6 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.sql import ClauseElement, Insert, Select
 
 from assess.errors import EnvironmentFailure, NotFound, UsageError
 from assess.portfolio.records import AnswerValue, Record, Score
@@ -289,7 +289,7 @@ def _insert_many(conn: Connection, table: Table, rows: list[tuple[Any, ...]]) ->
         conn.exec_driver_sql(sql, rows)
 
 
-def _run(conn: Connection, statement: Executable, params: dict[str, Any]) -> CursorResult[Any]:
+def _run(conn: Connection, statement: Select[Any], params: dict[str, Any]) -> CursorResult[Any]:
     """Execute one statement of this module with ``params``."""
     sql = _compiled(conn.dialect, statement, tuple(params))
     if sql is None:
@@ -297,16 +297,18 @@ def _run(conn: Connection, statement: Executable, params: dict[str, Any]) -> Cur
     return conn.exec_driver_sql(sql, tuple(params.values()))
 
 
-def _insert_one(conn: Connection, statement: Executable, params: dict[str, Any]) -> int:
+def _insert_one(conn: Connection, statement: Insert, params: dict[str, Any]) -> int:
     """Insert one row; its new id."""
     sql = _compiled(conn.dialect, statement, tuple(params))
     if sql is None:
-        return int(conn.execute(statement, params).inserted_primary_key[0])
+        key = conn.execute(statement, params).inserted_primary_key
+        assert key is not None
+        return int(key[0])
     return int(conn.exec_driver_sql(sql, tuple(params.values())).lastrowid)
 
 
 @functools.cache
-def _compiled(dialect: Dialect, statement: Executable, keys: tuple[str, ...]) -> str | None:
+def _compiled(dialect: Dialect, statement: ClauseElement, keys: tuple[str, ...]) -> str | None:
     """On a driver that takes positional parameters (SQLite), ``statement`` compiled once
     for parameters in the order ``keys``, to hand to the driver directly: building and
     processing a parameter dictionary per row takes longer than SQLite takes to write it
@@ -315,7 +317,7 @@ def _compiled(dialect: Dialect, statement: Executable, keys: tuple[str, ...]) ->
     if not dialect.positional:
         return None
     compiled = statement.compile(dialect=dialect, column_keys=list(keys))
-    assert tuple(compiled.positiontup or ()) == keys, (compiled.positiontup, keys)
+    assert tuple(getattr(compiled, "positiontup", None) or ()) == keys
     return str(compiled)
 
 
@@ -375,8 +377,8 @@ def _entry(row: Any) -> Entry:
 
 def _record(conn: Connection, row: Any) -> Record:
     def rows(table: Any) -> list[Any]:
-        return conn.execute(select(table).where(table.c.assessment_id == row.id)
-                            .order_by(table.c.position)).all()
+        return list(conn.execute(select(table).where(table.c.assessment_id == row.id)
+                            .order_by(table.c.position)).all())
 
     return Record(
         organisation=row.organisation, date=row.date, sector=row.sector, size=row.size,

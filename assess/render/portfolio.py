@@ -24,8 +24,8 @@ def render_entries(entries: Sequence[Entry], fmt: str) -> str:
         return to_json({"assessments": [
             {k: v for k, v in asdict(e).items() if k != "scores"} for e in entries]})
     header = ["organisation", "date", "sector", "size", "region", "framework", "score"]
-    rows = [[e.organisation, e.date, e.sector or "", e.size or "", e.region or "",
-             e.framework, e.score] for e in entries]
+    rows: list[list[Any]] = [[e.organisation, e.date, e.sector or "", e.size or "",
+                              e.region or "", e.framework, e.score] for e in entries]
     if fmt == "csv":
         return to_csv([*header, "content"], [[*r, _versions(e.content)]
                                              for r, e in zip(rows, entries, strict=True)])
