@@ -62,6 +62,9 @@ class ReportInputs:
     None when the assessment names no baseline."""
     delivery: Delivery | None = None
     """How much of the baseline's plan was delivered, beside this plan's demand."""
+    peers: Mapping[str, Any] | None = None
+    """The benchmark against the portfolio assessment.yaml names (assess.report.peers);
+    None when it names none."""
 
 
 def long_date(iso: str) -> str:
@@ -350,4 +353,5 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
         "level_names": [{"level": k, "name": v} for k, v in sorted(result.level_names.items())],
         "scale": {"min": result.scale_min, "max": result.scale_max},
         "progress": dict(progress) if progress else None,
+        "peers": dict(inputs.peers) if inputs.peers else None,
     }
