@@ -46,9 +46,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("assess.cli.report:report", "Write the gap-analysis report: HTML, Markdown, PDF "
                "and/or an Excel workbook."),
     "portfolio": ("assess.cli.portfolio:portfolio", "Keep many organisations' assessments in "
-                  "one database: add, list, show, remove, export."),
+                  "one database, for benchmarks."),
     "benchmark": ("assess.cli.benchmark:benchmark", "Compare an assessment with its peers in "
-                  "the portfolio: quartiles and percentile per domain."),
+                  "the portfolio."),
 }
 
 

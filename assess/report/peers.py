@@ -94,7 +94,8 @@ def chart_data(ctx: Mapping[str, Any]) -> PeersChart:
 
 
 def draw_peers(data: PeersChart) -> Figure:
-    from .charts import CURRENT, GRID, WIDTH, _figure, _tidy, styled
+    from .chart_data import CURRENT
+    from .charts import GRID, WIDTH, _figure, _tidy, styled
 
     @styled
     def draw() -> Figure:
