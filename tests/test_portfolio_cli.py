@@ -99,3 +99,20 @@ def test_help_and_score_never_import_sqlalchemy() -> None:
     out = subprocess.run([sys.executable, "-c", code, str(ROOT / "examples" / "northshire")],
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_progress_bar_on_a_terminal_and_one_line_otherwise(tmp_path: Path) -> None:
+    import pexpect
+
+    folders = [str(_copy(tmp_path, f"org{i}", **{"organisation: Northshire Council":
+                                                 f"organisation: Org {i}"})) for i in range(3)]
+    db = f"sqlite:///{tmp_path / 'p.sqlite'}"
+    argv = ["-m", "assess", "portfolio", "add", *folders, "--db", db]
+    child = pexpect.spawn(sys.executable, argv, encoding="utf-8", timeout=120,
+                          dimensions=(24, 120))
+    child.expect(pexpect.EOF)
+    assert "adding" in child.before and "3/3" in child.before
+    assert "added 3, replaced 0" in child.before
+    piped = subprocess.run([sys.executable, *argv], capture_output=True, text=True,
+                           check=True)
+    assert piped.stderr == f"added 0, replaced 3 in {db}\n"

@@ -64,7 +64,9 @@ def add(assessments: tuple[Path, ...], db: str | None) -> None:
         click.echo(f"skipped {path}:", err=True)
         for line in problems:
             click.echo(f"  {line}", err=True)
-    click.echo(f"{outcome.summary()} in {store.url if db else 'the portfolio'}", err=True)
+    from assess.portfolio.store import shown
+
+    click.echo(f"{outcome.summary()} in {shown(store.url)}", err=True)
     if outcome.skipped:
         sys.exit(3)
 
