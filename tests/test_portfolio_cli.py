@@ -116,3 +116,20 @@ def test_a_progress_bar_on_a_terminal_and_one_line_otherwise(tmp_path: Path) -> 
     piped = subprocess.run([sys.executable, *argv], capture_output=True, text=True,
                            check=True)
     assert piped.stderr == f"added 0, replaced 3 in {db}\n"
+
+
+def test_benchmark_reads_the_assessments_portfolio_key(tmp_path: Path) -> None:
+    subject = _copy(tmp_path, "subject")
+    with (subject / "assessment.yaml").open("a") as f:
+        f.write("portfolio:\n  db: sqlite:///peers.sqlite\n  peers: {region: UK}\n"
+                "  min_peers: 2\n")
+    peers = [_copy(tmp_path, f"peer{i}", **{"organisation: Northshire Council":
+                                            f"organisation: Peer {i}"}) for i in range(2)]
+    db = f"sqlite:///{subject / 'peers.sqlite'}"
+    CliRunner().invoke(main, ["portfolio", "add", *map(str, peers), "--db", db],
+                       catch_exceptions=False)
+    out = CliRunner().invoke(main, ["benchmark", str(subject), "--format", "json"],
+                             catch_exceptions=False)
+    data = json.loads(out.stdout)
+    assert (data["peers"], data["group"], data["min_peers"]) == (2, {"region": "UK"}, 2)
+    assert data["overall"]["quartiles"] is not None

@@ -18,8 +18,18 @@ from assess.portfolio.benchmark import MIN_PEERS, Benchmark, benchmark, parse_pe
 from assess.portfolio.records import Record, record_of
 from assess.portfolio.store import Store
 
-__all__ = ["MIN_PEERS", "AddOutcome", "Benchmark", "Record", "Store", "add_paths",
-           "benchmark", "benchmark_path", "load_record"]
+__all__ = [
+    "MIN_PEERS",
+    "AddOutcome",
+    "Benchmark",
+    "Record",
+    "Store",
+    "add_paths",
+    "benchmark",
+    "benchmark_path",
+    "linked_url",
+    "load_record",
+]
 
 
 def load_record(path: Path) -> tuple[Record, Assessment, list[Questionnaire]]:
@@ -66,16 +76,28 @@ def add_paths(store: Store, paths: Sequence[Path],
     return outcome
 
 
+def linked_url(db: str | None, root: Path) -> str | None:
+    """The database an assessment's ``portfolio.db`` names: a relative ``sqlite:///``
+    path is read from the assessment's folder."""
+    prefix = "sqlite:///"
+    if db and db.startswith(prefix) and not Path(db[len(prefix):]).is_absolute():
+        return prefix + str(root / db[len(prefix):])
+    return db
+
+
 def benchmark_path(path: Path, db: str | None, peers: str | None,
                    min_peers: int | None = None, as_of: dt.date | None = None) -> Benchmark:
     """Benchmark the assessment at ``path``: peers and store from the options, else from
     its ``portfolio`` key, else every organisation in the default store."""
+    from assess.load.workspace import assessment_file
+
     record, assessment, questionnaires = load_record(path)
     link = assessment.portfolio
     group: dict[str, str] = (parse_peers(peers, record) if peers is not None
                              else {str(k): v for k, v in link.peers.items()} if link is not None
                              else {})
     least = min_peers or (link.min_peers if link is not None else MIN_PEERS)
-    with Store(db or (link.db if link is not None else None)) as store:
+    root = assessment_file(path).parent
+    with Store(db or (linked_url(link.db, root) if link is not None else None)) as store:
         return benchmark(store, record, questionnaires, group, least, as_of)
 

@@ -24,14 +24,6 @@ if TYPE_CHECKING:
     from assess.portfolio.benchmark import Standing
 
 
-def portfolio_url(db: str | None, root: Path) -> str | None:
-    """A ``sqlite:///`` URL with a relative path is read from the assessment's folder."""
-    prefix = "sqlite:///"
-    if db and db.startswith(prefix) and not Path(db[len(prefix):]).is_absolute():
-        return prefix + str(root / db[len(prefix):])
-    return db
-
-
 def peers_block(root: Path, assessment: Assessment, questionnaires: Sequence[Questionnaire],
                 result: ScoreResult) -> dict[str, Any] | None:
     """The benchmark of this assessment against the portfolio its ``portfolio`` key names,
@@ -39,12 +31,12 @@ def peers_block(root: Path, assessment: Assessment, questionnaires: Sequence[Que
     link = assessment.portfolio
     if link is None:
         return None
-    from assess.portfolio import Store, benchmark
+    from assess.portfolio import Store, benchmark, linked_url
     from assess.portfolio.records import record_of
     from assess.render.benchmark import group_words, headline
 
     record = record_of(assessment, questionnaires, result)
-    with Store(portfolio_url(link.db, root)) as store:
+    with Store(linked_url(link.db, root)) as store:
         b = benchmark(store, record, questionnaires, {str(k): v for k, v in link.peers.items()},
                       link.min_peers)
 
