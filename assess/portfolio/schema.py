@@ -24,7 +24,6 @@ from sqlalchemy import (
     Connection,
     Float,
     ForeignKey,
-    Index,
     Integer,
     MetaData,
     String,
@@ -63,8 +62,6 @@ def _version_1(md: MetaData) -> None:
         Column("added", String(32), nullable=False),
         UniqueConstraint("organisation", "date", name="one_per_organisation_and_date"),
     )
-    Index("assessments_peers", md.tables["assessments"].c.framework,
-          md.tables["assessments"].c.organisation)
     Table(
         "domains", md,
         Column("assessment_id", Integer, ForeignKey("assessments.id", ondelete="CASCADE"),

@@ -20,7 +20,6 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
-    CursorResult,
     Dialect,
     Engine,
     Table,
@@ -35,7 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlalchemy.sql import ClauseElement, Insert, Select
+from sqlalchemy.sql import ClauseElement, Insert
 
 from assess.errors import EnvironmentFailure, NotFound, UsageError
 from assess.portfolio.records import AnswerValue, Record, Score
@@ -285,16 +284,25 @@ def _insert_many(conn: Connection, table: Table, rows: list[tuple[Any, ...]]) ->
     sql = _compiled(conn.dialect, statement, names)
     if sql is None:
         conn.execute(statement, [dict(zip(names, row, strict=True)) for row in rows])
-    else:
-        conn.exec_driver_sql(sql, rows)
+    else:  # straight to the driver, inside the transaction this connection is in
+        cursor = conn.connection.cursor()
+        try:
+            cursor.executemany(sql, rows)
+        finally:
+            cursor.close()
 
 
-def _run(conn: Connection, statement: Select[Any], params: dict[str, Any]) -> CursorResult[Any]:
-    """Execute one statement of this module with ``params``."""
-    sql = _compiled(conn.dialect, statement, tuple(params))
+def _ids(conn: Connection, organisation: str, date: str) -> list[int]:
+    params = {"o": organisation, "d": date}
+    sql = _compiled(conn.dialect, _FIND, tuple(params))
     if sql is None:
-        return conn.execute(statement, params)
-    return conn.exec_driver_sql(sql, tuple(params.values()))
+        return list(conn.execute(_FIND, params).scalars())
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql, tuple(params.values()))
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 def _insert_one(conn: Connection, statement: Insert, params: dict[str, Any]) -> int:
@@ -304,16 +312,22 @@ def _insert_one(conn: Connection, statement: Insert, params: dict[str, Any]) -> 
         key = conn.execute(statement, params).inserted_primary_key
         assert key is not None
         return int(key[0])
-    return int(conn.exec_driver_sql(sql, tuple(params.values())).lastrowid)
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql, tuple(params.values()))
+        return int(cursor.lastrowid)
+    finally:
+        cursor.close()
 
 
 @functools.cache
 def _compiled(dialect: Dialect, statement: ClauseElement, keys: tuple[str, ...]) -> str | None:
     """On a driver that takes positional parameters (SQLite), ``statement`` compiled once
-    for parameters in the order ``keys``, to hand to the driver directly: building and
-    processing a parameter dictionary per row takes longer than SQLite takes to write it
-    (SPEC.md section 9: ingestion at least half the speed of a bare executemany). None on
-    other drivers, which take the statement as it is."""
+    for parameters in the order ``keys``, to run on the driver's cursor directly, inside
+    the transaction the connection is in: building and processing a parameter dictionary
+    per row takes longer than SQLite takes to write it (SPEC.md section 9: ingestion at
+    least half the speed of a bare executemany). None on other drivers, which take the
+    statement through SQLAlchemy as it is."""
     if not dialect.positional:
         return None
     compiled = statement.compile(dialect=dialect, column_keys=list(keys))
@@ -339,10 +353,6 @@ def _version(conn: Connection) -> int:
 _FIND = select(A.c.id).where(A.c.organisation == bindparam("o"), A.c.date == bindparam("d"))
 _INSERT_ASSESSMENT = insert(A)
 _INSERTS = {t.name: insert(t) for t in (D, C, Q)}
-
-
-def _ids(conn: Connection, organisation: str, date: str) -> list[int]:
-    return list(_run(conn, _FIND, {"o": organisation, "d": date}).scalars())
 
 
 def _delete(conn: Connection, ids: Sequence[int]) -> None:
