@@ -56,7 +56,12 @@ def pg_database() -> Iterator[str]:
     try:
         yield f"{base}/{name}"
     finally:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")  # type: ignore[attr-defined]
+        import psycopg
+
+        try:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")  # type: ignore[attr-defined]
+        except psycopg.Error as exc:  # left behind; the test itself is not at fault
+            print(f"note: could not drop {name}: {exc}")
         conn.close()  # type: ignore[attr-defined]
 
 
