@@ -3,9 +3,10 @@ each; a benchmark query under 1 s on SQLite, and ingestion at least half the spe
 bare executemany of the same rows in the same run.
 
 The assessments are synthetic (assess.portfolio.synthetic), shaped like the bundled
-example: 5 domains, 37 capabilities, 168 questions, so 10,000 assessments hold 1.68 M
-answers. Ingestion is `Store.add` per assessment (one transaction each, as `portfolio add`
-does, without loading and scoring the folders). The floor, timed in the same run, is the
+example (when written: 5 domains, 37 capabilities, 168 questions, so 10,000 assessments
+held 1.68 M answers; the script prints the count it used). Ingestion is `Store.add` per
+assessment (one transaction each, as `portfolio add` does, without loading and scoring
+the folders). The floor, timed in the same run, is the
 same rows written by plain sqlite3 `executemany`, one call per table in one transaction,
 into an empty store of the same schema and settings. The query is the whole benchmark of
 the example against every other organisation (the largest group there can be), best of
