@@ -424,6 +424,21 @@ class Pacing(Strict):
         "start of the next step's phase of the same capability.")
 
 
+PeerKey = Literal["sector", "size", "region"]
+
+
+class PortfolioLink(Strict):
+    """Where the assessment's peers are kept, and which of them it is compared with."""
+
+    db: str | None = Field(default=None, description="Portfolio database URL (sqlite:///PATH "
+                           "or postgresql://...); default: ASSESS_DB, else the user's store.")
+    peers: dict[PeerKey, Text] = Field(default_factory=dict, description="Peer group, e.g. "
+                                       "{sector: local-government, size: large}; empty: "
+                                       "every organisation in the portfolio.")
+    min_peers: int = Field(default=5, ge=2, description="Smallest peer group whose figures "
+                           "are shown; a smaller group shows only its size.")
+
+
 class Assessment(Versioned):
     """``assessment.yaml``: who, when, what is in scope, and the targets."""
 
@@ -456,6 +471,12 @@ class Assessment(Versioned):
                                "with no profile, are asked and scored.")
     crosswalks: list[DottedId] = Field(default_factory=list, description="Standards the "
                                        "report rolls results up onto, e.g. [nist-csf-2.0].")
+    sector: Text | None = Field(default=None, description="Sector, e.g. local-government; "
+                                "groups peers in a benchmark.")
+    size: Text | None = Field(default=None, description="Size band, e.g. large; groups peers.")
+    region: Text | None = Field(default=None, description="Region, e.g. UK; groups peers.")
+    portfolio: PortfolioLink | None = Field(default=None, description="Compare with peers in "
+                                            "a portfolio: the report gains a peer section.")
 
 
 # --- response ---------------------------------------------------------------------------

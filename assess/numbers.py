@@ -134,3 +134,16 @@ def show_signed(delta: float | None) -> str:
 def show_delta(baseline: float | None, current: float | None) -> str:
     """The change shown beside two shown scores: '+0.36' (:func:`shown_delta`)."""
     return show_signed(shown_delta(baseline, current))
+
+
+def show_percentile(value: float | None) -> str:
+    """A percentile rank as a whole number: '62'; never '0' or '100' unless exactly so
+    (99.6 shows 99: not above every peer); '–' for none."""
+    if value is None:
+        return NONE
+    shown = round(value)
+    if shown >= 100 > value:
+        shown = 99
+    elif shown <= 0 < value:
+        shown = 1
+    return str(shown)

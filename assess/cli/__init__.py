@@ -49,6 +49,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
                          "model: OWASP SAMM, OWASP DSOMM or a CISO Assistant library."),
     "report": ("assess.cli.report:report", "Write the gap-analysis report: HTML, Markdown, PDF "
                "and/or an Excel workbook."),
+    "portfolio": ("assess.cli.portfolio:portfolio", "Keep many organisations' assessments in "
+                  "one database, for benchmarks."),
+    "benchmark": ("assess.cli.benchmark:benchmark", "Compare an assessment with its peers in "
+                  "the portfolio."),
 }
 
 

@@ -22,7 +22,7 @@ that is not matched is listed, so nothing different is ever compared silently.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -130,3 +130,23 @@ def _match_one(ident: str, old: Questionnaire | None,
     pairs += [QuestionPair(ident, qid, None, cap, None, "removed")
               for qid, cap in old_caps.items() if qid not in claimed]
     return pairs
+
+
+def carried_over(earlier: Collection[str], current: Questionnaire) -> bool:
+    """Whether ``current`` asks exactly the questions of an earlier version that held the
+    question ids ``earlier``: each current question has the same id or replaces one of
+    them (the rules of :func:`match_questions`, one to one), and none is left over. Scores
+    of the two versions then measure the same things (the portfolio's benchmark)."""
+    ids = {x.id for x in current.questions}
+    claimed: set[str] = set()
+    for x in current.questions:
+        if x.id in earlier:
+            claimed.add(x.id)
+            continue
+        # Same ids are claimed by their own question, never through `replaces`.
+        earlier_id = next((r for r in x.replaces
+                           if r in earlier and r not in claimed and r not in ids), None)
+        if earlier_id is None:
+            return False
+        claimed.add(earlier_id)
+    return claimed == set(earlier)

@@ -71,6 +71,8 @@ def inputs_for(ws: Workspace, result: ScoreResult, recs: Recommendations) -> Rep
     from assess.progress import delivery, progress_since_baseline
     from assess.render.progress import progress_block
 
+    from .peers import peers_block
+
     roadmap = roadmap_for(ws.assessment, recs, result)
     progress = progress_since_baseline(ws.root, result, ws.questionnaires)
     outcome = progress.comparison.plan if progress is not None else None
@@ -82,6 +84,7 @@ def inputs_for(ws: Workspace, result: ScoreResult, recs: Recommendations) -> Rep
         progress=progress_block(progress),
         delivery=delivery(outcome, roadmap, recs) if outcome is not None else None,
         crosswalks=_crosswalks(ws, result),
+        peers=peers_block(ws.root, ws.assessment, ws.questionnaires, result),
     )
 
 

@@ -67,6 +67,9 @@ class ReportInputs:
     """How much of the baseline's plan was delivered, beside this plan's demand."""
     crosswalks: Sequence[Crosswalk] = ()
     """Roll-ups onto the standards the assessment lists under ``crosswalks:``."""
+    peers: Mapping[str, Any] | None = None
+    """The benchmark against the portfolio assessment.yaml names (assess.report.peers);
+    None when it names none."""
 
 
 def long_date(iso: str) -> str:
@@ -359,4 +362,5 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
         "level_names": [{"level": k, "name": v} for k, v in sorted(result.level_names.items())],
         "scale": {"min": result.scale_min, "max": result.scale_max},
         "progress": dict(progress) if progress else None,
+        "peers": dict(inputs.peers) if inputs.peers else None,
     }

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from assess.render import progress
 
-from . import chart_data, charts
+from . import chart_data, charts, peers
 from .chart_data import Table
 from .context import ReportInputs
 
@@ -58,6 +58,7 @@ def _specs(ctx: Mapping[str, Any], inputs: ReportInputs | None
          _drawing(ctx, chart_data.radar, charts.draw_radar)),
         ("trend", "Maturity since the baseline",
          _drawing(ctx, progress.trend_chart_data, progress.trend_chart_figure)),
+        ("peers", "Compared with peers", _drawing(ctx, peers.chart_data, peers.draw_peers)),
         ("heatmap", "Capability maturity heatmap",
          _drawing(ctx, chart_data.heatmap, charts.draw_heatmap)),
         ("gaps", "Largest gaps to target",
@@ -80,6 +81,8 @@ def _specs(ctx: Mapping[str, Any], inputs: ReportInputs | None
         skip.add("gantt")
     if inputs is None or not ctx["technologies"]:
         skip.add("dependencies")
+    if not (ctx.get("peers") or {}).get("shown"):
+        skip.add("peers")
     if not (ctx.get("progress") or {}).get("trend"):
         skip.add("trend")
     return [s for s in specs if s[0] not in skip]

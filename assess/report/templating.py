@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assess.load.resources import content_path
-from assess.numbers import show_gap, show_percent, show_score, show_spread, show_target
+from assess.numbers import (
+    show_gap,
+    show_percent,
+    show_percentile,
+    show_score,
+    show_spread,
+    show_target,
+)
 from assess.render.coverage import and_list as join_names
 from assess.render.text import md_escape
 
@@ -89,7 +96,8 @@ def environment(kind: str, templates: Path | None = None) -> Environment:
                                "spread": show_spread, "pct": show_percent, "short": short,
                                "days": days,
                                "plural": plural, "md": md, "cell": cell, "change": change,
-                               "and_list": and_list, "data_uri": data_uri, "meter": meter}
+                               "and_list": and_list, "data_uri": data_uri, "meter": meter,
+                               "percentile": show_percentile}
     env.filters.update(filters)
     return env
 
