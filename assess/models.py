@@ -331,6 +331,19 @@ class Pacing(Strict):
         "start of the next step's phase of the same capability.")
 
 
+class DocumentControl(Strict):
+    """The report's document control: who prepared it, which version, for whom."""
+
+    prepared_by: str = Field(default="", description="Who prepared the report (firm, "
+                             "consultant).")
+    version: str = Field(default="", description="Document version as the consultancy writes "
+                         "it, quoted (\"1.0\"); default 1.0.")
+    date: IsoDate | None = Field(default=None, description="Date of issue (YYYY-MM-DD); "
+                                 "default the assessment date.")
+    distribution: list[Text] = Field(default_factory=list, description="Who receives it "
+                                     "(people, roles or boards).")
+
+
 class Assessment(Versioned):
     """``assessment.yaml``: who, when, what is in scope, and the targets."""
 
@@ -358,6 +371,11 @@ class Assessment(Versioned):
                                   "(after their prerequisites), e.g. power_cooling:2.")
     pacing: Pacing = Field(default_factory=Pacing, description="How many steps of one "
                            "capability a phase may hold.")
+    classification: str = Field(default="", max_length=80, description="Handling marking "
+                                "(e.g. OFFICIAL-SENSITIVE), printed on every page of every "
+                                "deliverable.")
+    document: DocumentControl = Field(default_factory=DocumentControl, description="The "
+                                      "report's document control, shown on its cover.")
 
 
 # --- response ---------------------------------------------------------------------------

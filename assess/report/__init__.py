@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from assess.errors import AssessError, NotFound, OutputError, UsageError
 from assess.load.yamlio import display_path
+from assess.render.attribution import DEFAULT_MODE, Mode
 
 from .context import Logo, ReportInputs, build_context
 
@@ -49,6 +50,9 @@ class ReportOptions:
     """Folder searched for templates (and report.css) before the shipped reports/."""
     title: str | None = None
     logo: Path | None = None
+    respondents: Mode = DEFAULT_MODE
+    """How respondents are shown: named, roles (default) or anonymous
+    (assess.render.attribution)."""
     draft: bool = False
     """Show consultant notes (what to add, which command draws what) as draft notes; the
     default report is the client deliverable and holds no tool instructions."""
@@ -81,6 +85,7 @@ def inputs_for(ws: Workspace, result: ScoreResult, recs: Recommendations) -> Rep
         vision=ws.assessment.vision, principles=ws.assessment.principles,
         progress=progress_block(progress),
         delivery=delivery(outcome, roadmap, recs) if outcome is not None else None,
+        classification=ws.assessment.classification, document=ws.assessment.document,
     )
 
 
@@ -168,7 +173,7 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
         _check_weasyprint()
     inputs = inputs or load_inputs(path)
     ctx = build_context(inputs, title=options.title, logo=logo, progress=inputs.progress,
-                        draft=options.draft)
+                        draft=options.draft, respondents=options.respondents)
     folder = next(iter(targets.values())).parent
     png = render_charts(ctx, "png", inputs) if {"markdown", "pdf"} & set(targets) else {}
 

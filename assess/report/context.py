@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from assess import __version__
-from assess.models import DependencyModel, Framework, Questionnaire
+from assess.models import DependencyModel, DocumentControl, Framework, Questionnaire
 from assess.numbers import level_of
 from assess.prioritise import Readiness, Recommendation, Recommendations, Roadmap
 from assess.prioritise.recommendations import URGENT_WORDS
 from assess.progress.delivery import Delivery
+from assess.render.attribution import DEFAULT_MODE, Attribution, Mode, attribution
 from assess.render.coverage import scope_caveat, scored_scope
 from assess.render.recommendations import unscored_caveat
 from assess.scoring.results import ScoreResult
@@ -62,6 +63,10 @@ class ReportInputs:
     None when the assessment names no baseline."""
     delivery: Delivery | None = None
     """How much of the baseline's plan was delivered, beside this plan's demand."""
+    classification: str = ""
+    """The handling marking printed on every page (assessment.yaml ``classification``)."""
+    document: DocumentControl = field(default_factory=DocumentControl)
+    """Document control for the cover (assessment.yaml ``document``)."""
 
 
 def long_date(iso: str) -> str:
@@ -244,7 +249,7 @@ def _top_gaps(inputs: ReportInputs, rows: Sequence[Row]) -> list[Row]:
     return out
 
 
-def _respondents(result: ScoreResult) -> list[Row]:
+def _respondents(result: ScoreResult, who: Attribution) -> list[Row]:
     answered: dict[str, dict[str, int]] = {}
     for d in result.domains:
         for c in d.capabilities:
@@ -252,11 +257,19 @@ def _respondents(result: ScoreResult) -> list[Row]:
                 for a in q.answers:
                     per = answered.setdefault(a.respondent, {})
                     per[d.name] = per.get(d.name, 0) + 1
-    roles = dict(result.respondents)
-    names = list(dict.fromkeys([*roles, *answered]))
-    return [{"name": n, "role": roles.get(n, ""),
+    names = list(dict.fromkeys([*dict(result.respondents), *answered]))
+    return [{"name": who.label(n), "role": who.role(n),
              "domains": list(answered.get(n, {})),
              "answers": sum(answered.get(n, {}).values())} for n in names]
+
+
+def _document(inputs: ReportInputs, date: str) -> Row:
+    """Document control as the cover shows it (defaults: version 1.0, the assessment date)."""
+    doc = inputs.document
+    issued = doc.date.isoformat() if doc.date is not None else date
+    return {"prepared_by": doc.prepared_by, "version": doc.version or "1.0",
+            "date": issued, "date_long": long_date(issued),
+            "distribution": list(doc.distribution)}
 
 
 def _methodology(inputs: ReportInputs) -> Row:
@@ -288,10 +301,12 @@ def _scope(result: ScoreResult) -> Row:
 
 def build_context(inputs: ReportInputs, *, title: str | None = None,
                   logo: Logo | None = None, progress: Mapping[str, Any] | None = None,
-                  draft: bool = False) -> dict[str, Any]:
+                  draft: bool = False, respondents: Mode = DEFAULT_MODE) -> dict[str, Any]:
     """The report context: plain data for every section, in report order. ``draft`` adds
-    the consultant's notes (how to complete the data with the tool) to the report."""
+    the consultant's notes (how to complete the data with the tool) to the report;
+    ``respondents`` says how respondents are shown (assess.render.attribution)."""
     result, recs, roadmap = inputs.result, inputs.recommendations, inputs.roadmap
+    who = attribution(result.respondents, respondents)
     phase_of = _phase_of(roadmap)
     names = _step_names(recs)
     rows = [recommendation_row(r, recs, phase_of.get(r.id, BACKLOG), names)
@@ -312,7 +327,8 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
             "date": result.date, "date_long": long_date(result.date),
             "framework": inputs.framework.name, "generator": f"assess {__version__}",
             "logo": None if logo is None else {"mime": logo.mime, "data": logo.data},
-            "draft": draft,
+            "draft": draft, "classification": " ".join(inputs.classification.split()),
+            "document": _document(inputs, result.date), "respondents": respondents,
         },
         "overall": {"score": overall.score, "level": overall.level,
                     "level_label": level_label(result, overall.level),
@@ -321,7 +337,7 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
         "scope": _scope(result),
         "vision": " ".join(inputs.vision.split()),
         "principles": [" ".join(p.split()) for p in inputs.principles],
-        "domains": domain_sections(result, inputs.questionnaires, next_steps),
+        "domains": domain_sections(result, inputs.questionnaires, next_steps, who),
         "unassessed": [d.name for d in result.domains if d.score is None],
         "counts": {
             "domains": len(result.domains), "capabilities": len(caps),
@@ -331,6 +347,7 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
             "steps": len(rows), "planned": sum(len(p.recommendations) for p in roadmap.phases),
             "disagreements": sum(1 for c in caps for q in c.questions if q.disagreement),
             "respondents": len(result.respondents),
+            "roles": len({r.strip().casefold() for _, r in result.respondents if r.strip()}),
         },
         "top_gaps": _top_gaps(inputs, rows),
         "programmes": programmes,
@@ -346,7 +363,7 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
         "total_effort": sum(r["effort"] for r in rows),
         "projection": _projection(inputs),
         "methodology": _methodology(inputs),
-        "respondents": _respondents(result),
+        "respondents": _respondents(result, who),
         "level_names": [{"level": k, "name": v} for k, v in sorted(result.level_names.items())],
         "scale": {"min": result.scale_min, "max": result.scale_max},
         "progress": dict(progress) if progress else None,

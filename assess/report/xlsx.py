@@ -118,7 +118,10 @@ def _summary(wb: Any, ctx: Mapping[str, Any]) -> None:
         ("Gap", SCORE, 9), ("Coverage", PERCENT, 10), ("Capabilities", None, 13),
         ("Below target", None, 13), *((f"After {p}", SCORE, 14) for p in phases)], first=True)
     o, meta = ctx["overall"], ctx["meta"]
+    doc = meta["document"]
     sheet.preamble([
+        *([("Classification", meta["classification"], None)] if meta["classification"]
+          else []),
         (meta["title"], "", None), ("Organisation", meta["organisation"], None),
         ("Assessment date", meta["date"], None), ("Framework", meta["framework"], None),
         ("Overall score", _score(o["score"]), SCORE),
@@ -131,6 +134,9 @@ def _summary(wb: Any, ctx: Mapping[str, Any]) -> None:
           else []),
         ("Recommended steps", len(ctx["recommendations"]), None),
         ("Total effort (person-days)", ctx["total_effort"], DAYS),
+        *([("Prepared by", doc["prepared_by"], None)] if doc["prepared_by"] else []),
+        ("Version", doc["version"], None), ("Date of issue", doc["date"], None),
+        *([("Distribution", doc["distribution"], None)] if doc["distribution"] else []),
     ])
     projected = {d["id"]: d["phases"] for d in ctx["projection"]["domains"]}
     rows = [[d["name"], _score(d["score"]), d["level_label"], _target(d["target"]), _gap(d),
@@ -244,6 +250,16 @@ def _answers(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet.table(rows)
 
 
+def _mark(ws: Any, classification: str) -> None:
+    """The handling marking in every printed page's header and footer."""
+    if not classification:
+        return
+    text = classification.replace("&", "&&")  # & starts an Excel header code
+    ws.oddHeader.center.text = ws.evenHeader.center.text = text
+    ws.oddFooter.center.text = ws.evenFooter.center.text = text
+    ws.oddHeader.center.font = ws.oddFooter.center.font = "Calibri,Bold"
+
+
 def render_xlsx(ctx: Mapping[str, Any]) -> bytes:
     """The workbook as bytes."""
     import datetime as dt
@@ -253,6 +269,8 @@ def render_xlsx(ctx: Mapping[str, Any]) -> bytes:
     wb = Workbook()
     for build in (_summary, _capabilities, _recommendations, _roadmap, _resourcing, _answers):
         build(wb, ctx)
+    for ws in wb.worksheets:
+        _mark(ws, ctx["meta"]["classification"])
     # Stamp the assessment date, not the time of writing, so reruns give the same workbook.
     try:
         stamp = dt.datetime.fromisoformat(ctx["meta"]["date"])

@@ -1,0 +1,113 @@
+"""The client's copy of the example report, written once in every format and read back
+as the client would (the PDF through pdftotext): who is named, the handling marking on
+every page, the document control."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+
+from assess.report import ReportOptions, available_formats, write_reports
+
+from .conftest import EXAMPLE
+
+CLASSIFICATION = yaml.safe_load((EXAMPLE / "assessment.yaml").read_text())["classification"]
+
+
+def respondent_names() -> list[str]:
+    """Every respondent's name in the example's responses/, and each part of it."""
+    names: set[str] = set()
+    for path in (EXAMPLE / "responses").glob("*.yaml"):
+        who = yaml.safe_load(path.read_text()).get("respondent")
+        if who:
+            names.add(who["name"])
+            names.update(p for p in who["name"].split() if len(p) > 1)
+    assert len(names) > 10
+    return sorted(names)
+
+
+def workbook_text(data: bytes) -> str:
+    wb = load_workbook(io.BytesIO(data))
+    cells = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row
+             if c.value is not None]
+    marks = [h.center.text or "" for ws in wb for h in (ws.oddHeader, ws.oddFooter)]
+    return "\n".join(cells + marks)
+
+
+def pdf_pages(path: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return text.split("\f")[:-1]
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    formats = available_formats()[0]
+    out = tmp_path_factory.mktemp("client")
+    list(write_reports(EXAMPLE, formats, out, ReportOptions()))
+    return {p.suffix: p for p in out.iterdir() if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def texts(written: dict[str, Path]) -> dict[str, str]:
+    out = {}
+    for suffix, path in written.items():
+        if suffix == ".xlsx":
+            out[path.name] = workbook_text(path.read_bytes())
+        elif suffix == ".pdf":
+            if shutil.which("pdftotext"):
+                out[path.name] = "\n".join(pdf_pages(path))
+        else:
+            out[path.name] = path.read_text(encoding="utf-8")
+    return out
+
+
+def test_default_report_names_no_respondent(texts: dict[str, str]) -> None:
+    assert {"report.html", "report.md", "report.xlsx"} <= set(texts)
+    for name in respondent_names():
+        word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        for file, text in texts.items():
+            assert not word.search(text), f"{name!r} appears in {file}"
+
+
+def test_default_report_attributes_by_role(texts: dict[str, str]) -> None:
+    for file, text in texts.items():
+        assert "Information Security Manager" in text, file
+
+
+def test_classification_in_every_format(texts: dict[str, str]) -> None:
+    for file, text in texts.items():
+        assert CLASSIFICATION in text, file
+
+
+def test_classification_on_every_pdf_page(written: dict[str, Path]) -> None:
+    if ".pdf" not in written or not shutil.which("pdftotext"):
+        pytest.skip("needs WeasyPrint and pdftotext")
+    pages = pdf_pages(written[".pdf"])
+    missing = [i for i, page in enumerate(pages, 1) if CLASSIFICATION not in page]
+    assert not missing, f"pages without the marking: {missing}"
+
+
+def test_document_control_on_the_cover(texts: dict[str, str]) -> None:
+    doc = yaml.safe_load((EXAMPLE / "assessment.yaml").read_text())["document"]
+    for file in ("report.html", "report.md"):
+        text = texts[file]
+        assert doc["prepared_by"] in text
+        assert "Version" in text and doc["version"] in text
+        assert "3 November 2026" in text
+        for who in doc["distribution"]:
+            assert who in text
+
+
+def test_workbook_prints_the_marking_on_every_sheet(written: dict[str, Path]) -> None:
+    wb = load_workbook(written[".xlsx"])
+    for ws in wb:
+        assert ws.oddHeader.center.text == CLASSIFICATION, ws.title
+        assert ws.oddFooter.center.text == CLASSIFICATION, ws.title
