@@ -53,12 +53,12 @@ def test_script_note_is_kept_as_plain_text(workbook: Any) -> None:
 
 
 def test_numbers_are_numbers(workbook: Any) -> None:
-    caps = {r["Capability id"]: r for r in _rows(workbook, "Capabilities")}
-    assert caps["fx_power"]["Score"] == 2.0 and caps["fx_power"]["Target"] == 3
-    assert caps["fx_links"]["Gap"] == 2.0
-    assert caps["fx_skills"]["Score"] is None  # unscored: an empty cell, not "–"
+    caps = {r["Capability"]: r for r in _rows(workbook, "Capabilities")}
+    assert caps["Power resilience"]["Score"] == 2.0 and caps["Power resilience"]["Target"] == 3
+    assert caps["Site links"]["Gap"] == 2.0
+    assert caps["Digital skills"]["Score"] is None  # unscored: an empty cell, not "–"
     ws = workbook["Capabilities"]
-    assert ws["D2"].number_format == "0.00"
+    assert ws["C2"].number_format == "0.00"
     recs = _rows(workbook, "Recommendations")
     assert [r["Rank"] for r in recs] == [1, 2, 3, 4, 5]
     assert all(isinstance(r["Effort (person-days)"], int | float) for r in recs)

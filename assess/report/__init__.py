@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from .figures import Chart
 
-__all__ = ["FORMATS", "Logo", "ReportInputs", "ReportOptions", "available_formats",
+__all__ = ["FORMATS", "annex_path", "Logo", "ReportInputs", "ReportOptions", "available_formats",
            "build_context", "inputs_for", "load_inputs", "output_paths", "read_logo",
            "write_reports"]
 
@@ -39,6 +39,9 @@ FORMATS = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "xlsx": ".xlsx"}
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
             ".pdf": "pdf", ".xlsx": "xlsx"}
 BASENAME = "report"
+ANNEXED = ("html", "markdown", "pdf")
+"""Formats written with an annex beside the report (answers and notes, for the working
+team)."""
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
               ".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp"}
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -110,6 +113,12 @@ def read_logo(path: Path) -> Logo:
     return Logo(data, mime)
 
 
+def annex_path(report: Path) -> Path:
+    """Where a report's annex for the working team goes: ``<stem>-annex<suffix>`` beside
+    it (HTML, Markdown and PDF; the workbook has its own Answers sheet)."""
+    return report.with_name(f"{report.stem}-annex{report.suffix}")
+
+
 def output_paths(formats: Sequence[str], out: Path | None) -> dict[str, Path]:
     """Where each format goes.
 
@@ -166,6 +175,8 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     targets = output_paths(formats, out)
     for fmt, target in targets.items():
         check_output(target, fmt)
+        if fmt in ANNEXED:
+            check_output(annex_path(target), fmt)
         if fmt == "markdown":
             check_folder(target.parent / charts_folder(target))
     logo = read_logo(options.logo) if options.logo is not None else None
@@ -192,18 +203,24 @@ def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
         from .figures import render_charts
         from .html import render_html
 
+        from .html import ANNEX
+
         html = render_html(ctx, render_charts(ctx, "svg", inputs), templates)
-        return [(target, html.encode("utf-8"))]
+        annex = render_html(ctx, {}, templates, template=ANNEX)
+        return [(annex_path(target), annex.encode("utf-8")), (target, html.encode("utf-8"))]
     if fmt == "markdown":
-        from .markdown import charts_folder, render_markdown
+        from .markdown import charts_folder, render_markdown, render_markdown_annex
 
         text, extra = render_markdown(ctx, charts_folder(target), png, templates)
         return [*((target.parent / rel, data) for rel, data in extra.items()),
+                (annex_path(target), render_markdown_annex(ctx, templates).encode("utf-8")),
                 (target, text.encode("utf-8"))]
     if fmt == "pdf":
+        from .html import ANNEX as HTML_ANNEX
         from .pdf import render_pdf
 
-        return [(target, render_pdf(ctx, png, templates))]
+        return [(annex_path(target), render_pdf(ctx, {}, templates, HTML_ANNEX)),
+                (target, render_pdf(ctx, png, templates))]
     from .xlsx import render_xlsx
 
     return [(target, render_xlsx(ctx))]

@@ -29,12 +29,20 @@ from assess.scoring.results import ScoreResult
 
 from .context_domains import Row, capability_row, domain_sections, level_label
 from .context_plan import resourcing_section
+from .context_summary import summary_section
 
 DEFAULT_TITLE = "Infrastructure and digital foundations: gap analysis"
 TOP_GAPS = 5
 PROGRAMMES_AT_RISK = 3
 HEADLINE_ACTIONS = 3
 BACKLOG = "Backlog"
+METHOD_NAMES = {
+    "weighted_mean": "weighted mean of the level each answer describes",
+    "cumulative": "a level is reached when every practice up to it is implemented",
+    "rated_attributes": "process attributes rated N, P, L or F per level",
+    "sum_of_level_means": "the sum over levels of the mean answer per level",
+}
+"""How the methodology appendix names a scoring method (the method id is tool language)."""
 
 
 @dataclass(frozen=True)
@@ -277,6 +285,7 @@ def _methodology(inputs: ReportInputs) -> Row:
     return {
         "framework": fw.name, "framework_id": fw.id,
         "description": " ".join(fw.description.split()), "method": result.method,
+        "method_name": METHOD_NAMES.get(result.method, "the framework's scoring method"),
         "aggregation": result.aggregation,
         "disagreement_threshold": fw.disagreement_threshold, "unanswered": fw.unanswered,
         "levels": [{"level": lv.level, "name": lv.name,
@@ -321,7 +330,7 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
     backlog = [rows_by_id[s] for s in roadmap.backlog]
     overall = result.overall
     caps = result.capabilities()
-    return {
+    ctx: dict[str, Any] = {
         "meta": {
             "title": title or DEFAULT_TITLE, "organisation": result.organisation,
             "date": result.date, "date_long": long_date(result.date),
@@ -368,3 +377,5 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
         "scale": {"min": result.scale_min, "max": result.scale_max},
         "progress": dict(progress) if progress else None,
     }
+    ctx["summary"] = summary_section(ctx)
+    return ctx

@@ -23,12 +23,12 @@ from assess.scoring.results import (
     ScoreResult,
 )
 
-QUOTES_PER_DOMAIN = 4
+QUOTES_PER_DOMAIN = 3
 QUOTES_PER_RESPONDENT = 2
 QUOTE_MIN_CHARS = 40
 """Shorter notes ("see policy") say too little to quote."""
 EVIDENCE_PER_DOMAIN = 8
-STRENGTHS_PER_DOMAIN = 4
+STRENGTHS_PER_DOMAIN = 3
 STRONG_LEVEL = 3
 """A practice at this level or above (or at the domain's target, if lower) is a strength."""
 

@@ -60,8 +60,6 @@ def _specs(ctx: Mapping[str, Any], inputs: ReportInputs | None
          _drawing(ctx, progress.trend_chart_data, progress.trend_chart_figure)),
         ("heatmap", "Capability maturity heatmap",
          _drawing(ctx, chart_data.heatmap, charts.draw_heatmap)),
-        ("gaps", "Largest gaps to target",
-         _drawing(ctx, chart_data.gap_bars, charts.draw_gap_bars)),
         ("dependencies", "Dependency map", _dependency_map(ctx, inputs)),
         ("readiness", "Programme readiness",
          _drawing(ctx, chart_data.readiness, charts.draw_readiness)),
@@ -72,8 +70,6 @@ def _specs(ctx: Mapping[str, Any], inputs: ReportInputs | None
     skip = set()
     if not any(d["assessed"] for d in ctx["domains"]):
         skip |= {"radar", "projection"}
-    if not any(c["status"] == "gap" for d in ctx["domains"] for c in d["capabilities"]):
-        skip.add("gaps")
     if not any(p["readiness"] is not None for p in ctx["programmes"]):
         skip.add("readiness")
     if not any(p["recommendations"] for p in ctx["phases"]):

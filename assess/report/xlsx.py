@@ -160,7 +160,7 @@ def _summary(wb: Any, ctx: Mapping[str, Any]) -> None:
 
 def _capabilities(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet = _Sheet(wb, "Capabilities", [
-        ("Domain", None, 18), ("Capability id", None, 22), ("Capability", None, 40),
+        ("Domain", None, 18), ("Capability", None, 40),
         ("Score", SCORE, 8), ("Level", None, 14), ("Target", TARGET, 8), ("Gap", SCORE, 8),
         ("Coverage", PERCENT, 10), ("Spread", SCORE, 8), ("Disagreement", None, 13),
         ("Confidence", None, 11), ("Next step rank", None, 10), ("Next step", None, 60)])
@@ -168,7 +168,7 @@ def _capabilities(wb: Any, ctx: Mapping[str, Any]) -> None:
     for d in ctx["domains"]:
         for c in d["capabilities"]:
             step = c["next_step"]
-            rows.append([d["name"], c["id"], c["name"], _score(c["score"]), c["level_label"],
+            rows.append([d["name"], c["name"], _score(c["score"]), c["level_label"],
                          _target(c["target"]), _gap(c), _share(c["coverage"]), c["spread"],
                          "yes" if c["disagreement"] else "", c["confidence"] or "",
                          step["rank"] if step else None, step["action"] if step else ""])
@@ -177,13 +177,13 @@ def _capabilities(wb: Any, ctx: Mapping[str, Any]) -> None:
 
 def _recommendations(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet = _Sheet(wb, "Recommendations", [
-        ("Rank", None, 7), ("Step id", None, 22), ("Domain", None, 18),
+        ("Rank", None, 7), ("Domain", None, 18),
         ("Capability", None, 32), ("From level", None, 8), ("To level", None, 8),
         ("Priority", SCORE, 9), ("Phase", None, 14), ("Action", None, 60),
         ("Owner", None, 22), ("Effort (person-days)", DAYS, 10), ("Cost band", None, 9),
         ("Needs first", None, 32), ("Programmes", None, 32), ("Technologies", None, 32),
         ("Rationale", None, 70)])
-    sheet.table([[r["rank"], r["id"], r["domain_name"], r["capability_name"],
+    sheet.table([[r["rank"], r["domain_name"], r["capability_name"],
                   r["from_level"], r["to_level"], r["priority"], r["phase"], r["action"],
                   r["owner"], r["effort"], r["cost_band"], r["requires"], r["programmes"],
                   r["technologies"], r["rationale"]] for r in ctx["recommendations"]])
@@ -192,18 +192,17 @@ def _recommendations(wb: Any, ctx: Mapping[str, Any]) -> None:
 def _roadmap(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet = _Sheet(wb, "Roadmap", [
         ("Phase", None, 14), ("Start month", None, 8), ("End month", None, 8),
-        ("Order", None, 7), ("Rank", None, 7), ("Step id", None, 22),
-        ("Capability", None, 32), ("To level", None, 8), ("Action", None, 60),
+        ("Order", None, 7), ("Rank", None, 7), ("Capability", None, 32), ("To level", None, 8), ("Action", None, 60),
         ("Owner", None, 22), ("Effort (person-days)", DAYS, 10), ("Cost band", None, 9),
         ("Needs first", None, 32)])
     rows = []
     for p in ctx["phases"]:
         for i, r in enumerate(p["recommendations"], 1):
-            rows.append([p["name"], p["start_month"], p["end_month"], i, r["rank"], r["id"],
+            rows.append([p["name"], p["start_month"], p["end_month"], i, r["rank"],
                          r["capability_name"], r["to_level"], r["action"], r["owner"],
                          r["effort"], r["cost_band"], r["requires"]])
     for i, r in enumerate(ctx["backlog"], 1):
-        rows.append(["Backlog", None, None, i, r["rank"], r["id"], r["capability_name"],
+        rows.append(["Backlog", None, None, i, r["rank"], r["capability_name"],
                      r["to_level"], r["action"], r["owner"], r["effort"], r["cost_band"],
                      r["requires"]])
     sheet.table(rows)
