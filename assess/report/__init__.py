@@ -30,9 +30,20 @@ if TYPE_CHECKING:
 
     from .figures import Chart
 
-__all__ = ["FORMATS", "annex_path", "Logo", "ReportInputs", "ReportOptions", "available_formats",
-           "build_context", "inputs_for", "load_inputs", "output_paths", "read_logo",
-           "write_reports"]
+__all__ = [
+    "FORMATS",
+    "Logo",
+    "ReportInputs",
+    "ReportOptions",
+    "annex_path",
+    "available_formats",
+    "build_context",
+    "inputs_for",
+    "load_inputs",
+    "output_paths",
+    "read_logo",
+    "write_reports",
+]
 
 FORMATS = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "xlsx": ".xlsx"}
 """Format name -> file suffix."""
@@ -201,9 +212,7 @@ def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
     """The files of one format: (path, bytes), the report itself last."""
     if fmt == "html":
         from .figures import render_charts
-        from .html import render_html
-
-        from .html import ANNEX
+        from .html import ANNEX, render_html
 
         html = render_html(ctx, render_charts(ctx, "svg", inputs), templates)
         annex = render_html(ctx, {}, templates, template=ANNEX)

@@ -28,6 +28,7 @@ from assess.render.recommendations import unscored_caveat
 from assess.scoring.results import ScoreResult
 
 from .context_domains import Row, capability_row, domain_sections, level_label
+from .context_matrix import dependency_matrix
 from .context_plan import resourcing_section
 from .context_summary import summary_section
 
@@ -362,6 +363,7 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
         "programmes": programmes,
         "programmes_at_risk": _at_risk(programmes),
         "technologies": _technologies(inputs),
+        "dependency_matrix": dependency_matrix(programmes),
         "recommendations": rows,
         "owners": _owners(rows, [p.name for p in roadmap.phases]),
         "phases": phases,

@@ -153,8 +153,8 @@ def decisions(ctx: Mapping[str, Any], governance: Sequence[str] = ()) -> list[st
         out.append("Add delivery capacity (people or a delivery partner), or accept a "
                    "slower plan.")
     if ctx["backlog"]:
-        out.append(f"Fund or defer the {_steps(len(ctx['backlog'])).replace(' step', ' backlog step')} "
-                   f"({days(ctx['backlog_effort'])} person-days).")
+        waiting = _steps(len(ctx["backlog"])).replace(" step", " backlog step")
+        out.append(f"Fund or defer the {waiting} ({days(ctx['backlog_effort'])} person-days).")
     out.extend(governance)
     return out
 

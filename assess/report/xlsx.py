@@ -192,7 +192,8 @@ def _recommendations(wb: Any, ctx: Mapping[str, Any]) -> None:
 def _roadmap(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet = _Sheet(wb, "Roadmap", [
         ("Phase", None, 14), ("Start month", None, 8), ("End month", None, 8),
-        ("Order", None, 7), ("Rank", None, 7), ("Capability", None, 32), ("To level", None, 8), ("Action", None, 60),
+        ("Order", None, 7), ("Rank", None, 7), ("Capability", None, 32),
+        ("To level", None, 8), ("Action", None, 60),
         ("Owner", None, 22), ("Effort (person-days)", DAYS, 10), ("Cost band", None, 9),
         ("Needs first", None, 32)])
     rows = []
