@@ -344,6 +344,29 @@ class DocumentControl(Strict):
                                      "(people, roles or boards).")
 
 
+class Kpi(Strict):
+    """A measure the programme board watches."""
+
+    measure: Text = Field(description="What is measured, in the board's words.")
+    capability: Id | None = Field(default=None, description="The capability it measures "
+                                  "(its score today is shown beside it).")
+    target: str = Field(default="", description="The level or value aimed for, as text.")
+
+
+class Governance(Strict):
+    """Who oversees the plan and how; shown in the report's Governance section."""
+
+    senior_responsible_owner: str = Field(default="", description="The one person who owns "
+                                          "the outcome (a name or a role).")
+    programme_board: str = Field(default="", description="The board that oversees delivery "
+                                 "(name, chair, members).")
+    reporting: str = Field(default="", description="Reporting cadence, e.g. monthly to the "
+                           "board, quarterly to the leadership team.")
+    kpis: list[Kpi] = Field(default_factory=list, description="Measures to watch; default: "
+                            "the level-4 descriptor of the weakest question of each "
+                            "capability with the most urgent gaps.")
+
+
 class Assessment(Versioned):
     """``assessment.yaml``: who, when, what is in scope, and the targets."""
 
@@ -376,6 +399,8 @@ class Assessment(Versioned):
                                 "deliverable.")
     document: DocumentControl = Field(default_factory=DocumentControl, description="The "
                                       "report's document control, shown on its cover.")
+    governance: Governance = Field(default_factory=Governance, description="Who oversees the "
+                                   "plan, how it reports and the measures to watch.")
 
 
 # --- response ---------------------------------------------------------------------------

@@ -100,6 +100,7 @@ def inputs_for(ws: Workspace, result: ScoreResult, recs: Recommendations) -> Rep
         progress=progress_block(progress),
         delivery=delivery(outcome, roadmap, recs) if outcome is not None else None,
         classification=ws.assessment.classification, document=ws.assessment.document,
+        governance=ws.assessment.governance,
     )
 
 

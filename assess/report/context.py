@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assess import __version__
-from assess.models import DependencyModel, DocumentControl, Framework, Questionnaire
+from assess.models import (
+    DependencyModel,
+    DocumentControl,
+    Framework,
+    Governance,
+    Questionnaire,
+)
 from assess.numbers import level_of
 from assess.prioritise import Readiness, Recommendation, Recommendations, Roadmap
 from assess.prioritise.recommendations import URGENT_WORDS
@@ -28,6 +34,7 @@ from assess.render.recommendations import unscored_caveat
 from assess.scoring.results import ScoreResult
 
 from .context_domains import Row, capability_row, domain_sections, level_label
+from .context_governance import governance_decisions, governance_section
 from .context_matrix import dependency_matrix
 from .context_plan import resourcing_section
 from .context_summary import summary_section
@@ -76,6 +83,8 @@ class ReportInputs:
     """The handling marking printed on every page (assessment.yaml ``classification``)."""
     document: DocumentControl = field(default_factory=DocumentControl)
     """Document control for the cover (assessment.yaml ``document``)."""
+    governance: Governance = field(default_factory=Governance)
+    """Who oversees the plan (assessment.yaml ``governance``)."""
 
 
 def long_date(iso: str) -> str:
@@ -379,5 +388,7 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
         "scale": {"min": result.scale_min, "max": result.scale_max},
         "progress": dict(progress) if progress else None,
     }
-    ctx["summary"] = summary_section(ctx)
+    ctx["governance"] = governance_section(inputs.governance, result, inputs.questionnaires,
+                                           ctx["top_gaps"])
+    ctx["summary"] = summary_section(ctx, governance_decisions(ctx["governance"]))
     return ctx
