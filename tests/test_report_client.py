@@ -178,3 +178,26 @@ def test_each_step_is_described_once(texts: dict[str, str]) -> None:
         planned = row["phase"] != "Backlog"
         assert html.count(action) == (1 if planned else 0), row["id"]
         assert annex.count(action) == (0 if planned else 1), row["id"]
+
+
+# --- formats ------------------------------------------------------------------------------
+
+def test_pdf_is_tagged(written: dict[str, Path]) -> None:
+    if "report.pdf" not in written or not shutil.which("pdfinfo"):
+        pytest.skip("needs WeasyPrint and pdfinfo")
+    info = subprocess.run(["pdfinfo", str(written["report.pdf"])], check=True,
+                          capture_output=True, text=True).stdout
+    assert re.search(r"^Tagged:\s+yes", info, re.M)
+
+
+def test_no_heading_is_stranded_at_a_page_foot(written: dict[str, Path],
+                                                texts: dict[str, str]) -> None:
+    if "report.pdf" not in written or not shutil.which("pdftotext"):
+        pytest.skip("needs WeasyPrint and pdftotext")
+    headings = {" ".join(re.sub(r"<[^>]+>", " ", h).split()) for h in re.findall(
+        r"<h[234][^>]*>(.*?)</h[234]>", texts["report.html"], re.S)}
+    for i, page in enumerate(pdf_pages(written["report.pdf"]), 1):
+        lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+        body = [line for line in lines if "Page " not in line and line != CLASSIFICATION]
+        if body and i > 2:
+            assert body[-1] not in headings, f"page {i} ends with the heading {body[-1]!r}"

@@ -119,3 +119,20 @@ def test_chromium_makes_no_request_and_logs_no_error(tmp_path: Path) -> None:
     assert page.requests == [out.resolve().as_uri()]
     assert page.outside(out.resolve().as_uri()) == []
     assert page.errors() == []
+
+
+@pytest.mark.skipif(chromium.find_browser() is None, reason="no Chromium installed")
+def test_phone_width_has_no_horizontal_scroll(tmp_path: Path) -> None:
+    """At 390 CSS pixels (a phone) the page is no wider than the screen: tables, charts
+    and the contents list wrap or scroll inside themselves, the page never sideways."""
+    from assess.report import write_reports
+
+    from .conftest import EXAMPLE
+
+    out = tmp_path / "report.html"
+    list(write_reports(EXAMPLE, ["html"], out))
+    widths = chromium.evaluate_at_width(
+        out, 390, "[document.documentElement.scrollWidth, document.body.scrollWidth,"
+                  " window.innerWidth]")
+    assert widths[2] == 390
+    assert max(widths[:2]) <= widths[2], widths

@@ -61,5 +61,16 @@ def render_pdf(ctx: Mapping[str, Any], charts: Mapping[str, Chart] | None = None
                templates: Path | None = None, template: str = TEMPLATE) -> bytes:
     """PDF bytes of the report (or its annex); raises :class:`OutputError` without
     WeasyPrint."""
-    data: bytes = render_document(ctx, charts, templates, template).write_pdf()
+    document = render_document(ctx, charts, templates, template)
+    data: bytes = document.write_pdf(**_tagged())
     return data
+
+
+def _tagged() -> dict[str, Any]:
+    """Ask for a tagged, accessible PDF (PDF/UA-1) where the installed WeasyPrint offers
+    it (a structure tree screen readers follow); older versions write a plain PDF."""
+    try:
+        from weasyprint.pdf import VARIANTS
+    except ImportError:  # pragma: no cover - WeasyPrint before PDF variants
+        return {}
+    return {"pdf_variant": "pdf/ua-1"} if "pdf/ua-1" in VARIANTS else {}
