@@ -62,5 +62,9 @@ def report(assessment: Path, formats: tuple[str, ...], output: Path | None,
 
     options = ReportOptions(templates=templates, title=title, logo=logo, draft=draft,
                             respondents=cast("Mode", respondents))
-    for path in write_reports(assessment, list(formats), output, options):
+    from ._progress import StageLine
+
+    with StageLine("report") as stage:
+        written = list(write_reports(assessment, list(formats), output, options, stage=stage))
+    for path in written:
         click.echo(f"wrote {path}", err=True)

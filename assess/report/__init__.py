@@ -12,7 +12,7 @@ openpyxl and WeasyPrint inside their functions; importing this package is cheap.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +50,9 @@ FORMATS = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "xlsx": ".xlsx"}
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
             ".pdf": "pdf", ".xlsx": "xlsx"}
 BASENAME = "report"
+STAGES = {"html": "HTML", "markdown": "Markdown", "pdf": "PDF (laying out pages)",
+          "xlsx": "workbook"}
+"""Stage names shown while each format renders."""
 ANNEXED = ("html", "markdown", "pdf")
 """Formats written with an annex beside the report (answers and notes, for the working
 team)."""
@@ -165,15 +168,18 @@ def output_paths(formats: Sequence[str], out: Path | None) -> dict[str, Path]:
 
 def write_reports(path: Path, formats: Sequence[str], out: Path | None,
                   options: ReportOptions | None = None,
-                  inputs: ReportInputs | None = None) -> Iterator[Path]:
+                  inputs: ReportInputs | None = None,
+                  stage: Callable[[str], None] | None = None) -> Iterator[Path]:
     """Write the report of the assessment at ``path`` in each format; yield each file
     written (a Markdown report's chart images included).
 
     The files replace their previous versions as one set (:func:`assess.outputs.replace_set`):
     each format is rendered into a staging folder beside the targets, and only when every
     format is complete are they moved into place, so an error or a kill part-way leaves the
-    previous set as it was.
+    previous set as it was. ``stage`` is told the name of each stage as it starts (the
+    command line shows it on a terminal).
     """
+    stage = stage or (lambda name: None)
     from assess.outputs import check_folder, check_output, refuse_own, replace_set
 
     from .figures import render_charts
@@ -194,18 +200,23 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     logo = read_logo(options.logo) if options.logo is not None else None
     if "pdf" in targets:
         _check_weasyprint()
+    stage("loading and scoring")
     inputs = inputs or load_inputs(path)
     ctx = build_context(inputs, title=options.title, logo=logo, progress=inputs.progress,
                         draft=options.draft, respondents=options.respondents)
     folder = next(iter(targets.values())).parent
+    if {"markdown", "pdf"} & set(targets):
+        stage("drawing charts")
     png = render_charts(ctx, "png", inputs) if {"markdown", "pdf"} & set(targets) else {}
 
     def rendered() -> Iterator[tuple[str, bytes]]:
         for fmt, target in targets.items():
+            stage(STAGES.get(fmt, fmt))
             for file, data in _render(fmt, target, ctx, inputs, png, options.templates):
                 yield str(file.relative_to(folder)), data
 
     yield from replace_set(folder, rendered())
+    stage("done")
 
 
 def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
