@@ -51,7 +51,7 @@ def _exposure(ctx: Mapping[str, Any]) -> Row | None:
              f"{show_score(g['score'])} against {show_target(g['target'])})" for g in gaps]
     scope, below = ctx["scope"], ctx["counts"]["below_target"]
     scored = "scored " if not scope["complete"] else ""
-    share = f"All {below}" if below == scope["scored"] else f"{below} of {scope['scored']}"
+    share = f"{below} of {scope['scored']}"  # the wording docs/report.md promises
     text = (f"{share} {scored}capabilities are below target. "
             f"The most urgent to close: {_and(named)}"
             f"{', all in ' + next(iter(domains)) if one and len(gaps) > 1 else ''}.")
@@ -162,9 +162,12 @@ def decisions(ctx: Mapping[str, Any], governance: Sequence[str] = ()) -> list[st
 def headline_figures(ctx: Mapping[str, Any]) -> list[Row]:
     """The figures a board reads first: value, label, and whether it is a warning."""
     overall, res, counts = ctx["overall"], ctx["resourcing"], ctx["counts"]
+    scope = ctx["scope"]
+    scored = ("" if scope["complete"] else
+              f" ({scope['scored']} of {scope['capabilities']} capabilities scored)")
     out: list[Row] = [{"value": show_score(overall["score"]),
                        "label": f"overall maturity against a target of "
-                                f"{show_target(overall['target'])}", "alert": False}]
+                                f"{show_target(overall['target'])}{scored}", "alert": False}]
     progress = ctx["progress"]
     if progress:
         o = progress["overall"]
