@@ -437,6 +437,40 @@ class PortfolioLink(Strict):
                                        "every organisation in the portfolio.")
     min_peers: int = Field(default=5, ge=2, description="Smallest peer group whose figures "
                            "are shown; a smaller group shows only its size.")
+class DocumentControl(Strict):
+    """The report's document control: who prepared it, which version, for whom."""
+
+    prepared_by: str = Field(default="", description="Who prepared the report (firm, "
+                             "consultant).")
+    version: str = Field(default="", description="Document version as the consultancy writes "
+                         "it, quoted (\"1.0\"); default 1.0.")
+    date: IsoDate | None = Field(default=None, description="Date of issue (YYYY-MM-DD); "
+                                 "default the assessment date.")
+    distribution: list[Text] = Field(default_factory=list, description="Who receives it "
+                                     "(people, roles or boards).")
+
+
+class Kpi(Strict):
+    """A measure the programme board watches."""
+
+    measure: Text = Field(description="What is measured, in the board's words.")
+    capability: Id | None = Field(default=None, description="The capability it measures "
+                                  "(its score today is shown beside it).")
+    target: str = Field(default="", description="The level or value aimed for, as text.")
+
+
+class Governance(Strict):
+    """Who oversees the plan and how; shown in the report's Governance section."""
+
+    senior_responsible_owner: str = Field(default="", description="The one person who owns "
+                                          "the outcome (a name or a role).")
+    programme_board: str = Field(default="", description="The board that oversees delivery "
+                                 "(name, chair, members).")
+    reporting: str = Field(default="", description="Reporting cadence, e.g. monthly to the "
+                           "board, quarterly to the leadership team.")
+    kpis: list[Kpi] = Field(default_factory=list, description="Measures to watch; default: "
+                            "the level-4 descriptor of the weakest question of each "
+                            "capability with the most urgent gaps.")
 
 
 class Assessment(Versioned):
@@ -477,6 +511,13 @@ class Assessment(Versioned):
     region: Text | None = Field(default=None, description="Region, e.g. UK; groups peers.")
     portfolio: PortfolioLink | None = Field(default=None, description="Compare with peers in "
                                             "a portfolio: the report gains a peer section.")
+    classification: str = Field(default="", max_length=80, description="Handling marking "
+                                "(e.g. OFFICIAL-SENSITIVE), printed on every page of every "
+                                "deliverable.")
+    document: DocumentControl = Field(default_factory=DocumentControl, description="The "
+                                      "report's document control, shown on its cover.")
+    governance: Governance = Field(default_factory=Governance, description="Who oversees the "
+                                   "plan, how it reports and the measures to watch.")
 
 
 # --- response ---------------------------------------------------------------------------

@@ -154,6 +154,41 @@ def open_page(path: Path, browser: str | None = None, settle: float = 1.0) -> Pa
     return report
 
 
+def evaluate_at_width(path: Path, width: int, expression: str, *, height: int = 844,
+                      screenshot: Path | None = None, browser: str | None = None) -> Any:
+    """Load ``path`` in a viewport ``width`` CSS pixels wide (a phone: mobile emulation)
+    and return the value of the JavaScript ``expression``; optionally save a PNG
+    screenshot of the viewport."""
+    import base64
+
+    browser = browser or find_browser()
+    if browser is None:
+        raise RuntimeError("no Chromium found")
+    pipe = _Pipe(browser)
+    try:
+        target = pipe.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = pipe.send("Target.attachToTarget", {"targetId": target,
+                                                      "flatten": True})["sessionId"]
+        pipe.send("Page.enable", session=session)
+        pipe.send("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": height, "deviceScaleFactor": 2,
+                   "mobile": True}, session=session)
+        pipe.send("Page.navigate", {"url": path.resolve().as_uri()}, session=session)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not any(
+                e.get("method") == "Page.loadEventFired" for e in pipe.events):
+            pipe.send("Runtime.evaluate", {"expression": "1"}, session=session)
+            time.sleep(0.05)
+        result = pipe.send("Runtime.evaluate", {"expression": expression,
+                                                "returnByValue": True}, session=session)
+        if screenshot is not None:
+            shot = pipe.send("Page.captureScreenshot", {"format": "png"}, session=session)
+            screenshot.write_bytes(base64.b64decode(shot["data"]))
+    finally:
+        pipe.close()
+    return result.get("result", {}).get("value")
+
+
 def main(argv: list[str]) -> int:
     page = Path(argv[0])
     report = open_page(page)

@@ -150,7 +150,7 @@ def test_projection_bar_heights(ctx: dict) -> None:
 
 def test_every_chart_renders_to_a_real_png_and_svg(tmp_path: Path, ctx: dict) -> None:
     pngs = render_charts(ctx, "png", fixture_inputs())
-    assert set(pngs) == {"radar", "heatmap", "gaps", "dependencies", "readiness", "gantt",
+    assert set(pngs) == {"radar", "heatmap", "readiness", "gantt",
                          "projection"}
     for name, chart in pngs.items():
         path = tmp_path / f"{name}.png"

@@ -25,7 +25,7 @@ def test_one_format_to_a_file(tmp_path: Path, runner: CliRunner) -> None:
     out = tmp_path / "client.html"
     result = runner.invoke(main, ["report", str(FIXTURE), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"wrote {out}\n"
+    assert result.stderr == f"wrote {out.with_name('client-annex.html')}\nwrote {out}\n"
     assert out.read_text().startswith("<!DOCTYPE html>")
 
 
@@ -35,12 +35,14 @@ def test_without_output_the_path_is_shown_as_given(tmp_path: Path, runner: CliRu
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["report", str(FIXTURE)])
     assert result.exit_code == 0, result.output
-    assert (result.stdout, result.stderr) == ("", "wrote report.html\n")
+    assert (result.stdout, result.stderr) == (
+        "", "wrote report-annex.html\nwrote report.html\n")
     assert (tmp_path / "report.html").read_text().startswith("<!DOCTYPE html>")
     result = runner.invoke(main, ["report", str(FIXTURE), "--format", "markdown"])
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[-1] == "wrote report.md"
-    assert all(line.startswith("wrote report-charts/") for line in result.stderr.splitlines()[:-1])
+    assert all(line.startswith(("wrote report-charts/", "wrote report-annex.md"))
+               for line in result.stderr.splitlines()[:-1])
 
 
 def test_several_formats_to_a_folder(tmp_path: Path, runner: CliRunner) -> None:
@@ -49,8 +51,9 @@ def test_several_formats_to_a_folder(tmp_path: Path, runner: CliRunner) -> None:
                                   "markdown", "--format", "xlsx", "-o", str(out),
                                   "--title", "Foundations review"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["report-charts", "report.html",
-                                                     "report.md", "report.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "report-annex.html", "report-annex.md", "report-charts", "report.html", "report.md",
+        "report.xlsx"]
     assert "# Foundations review" in (out / "report.md").read_text()
 
 

@@ -64,9 +64,18 @@ def test_default_example_report_has_no_tool_instructions(example_outputs: dict[s
     assert _instructions(example_outputs[kind]) == []
 
 
-def test_the_credit_is_the_only_mention(example_outputs: dict[str, str]) -> None:
-    assert f"<dt>Prepared with</dt><dd>{CREDIT}</dd>" in example_outputs["html"]
-    assert "draft-note" not in example_outputs["html"].split("</style>")[1]
+def test_the_client_copy_does_not_name_the_tool(example_outputs: dict[str, str]) -> None:
+    """Only the HTML's invisible generator tag names the tool; the draft shows the credit."""
+    body = example_outputs["html"].split("</head>")[1]
+    assert CREDIT not in body and "Prepared with" not in body
+    assert "draft-note" not in body
+    for kind in ("print", "markdown", "xlsx"):
+        assert CREDIT not in example_outputs[kind].split("</head>")[-1], kind
+
+
+def test_the_draft_keeps_the_credit(example_inputs: Any) -> None:
+    html = render_html(build_context(example_inputs, draft=True), {})
+    assert f"Prepared with {CREDIT}" in html.split("</head>")[1]
 
 
 def _no_vision(**options: Any) -> dict[str, Any]:

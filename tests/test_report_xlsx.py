@@ -31,8 +31,28 @@ def _rows(workbook: Any, sheet: str) -> list[dict[str, Any]]:
 
 
 def test_sheets(workbook: Any) -> None:
+    # The fixture names no baseline, so no Progress sheet.
     assert workbook.sheetnames == ["Summary", "Capabilities", "Recommendations", "Roadmap",
-                                   "Resourcing", "Answers"]
+                                   "Resourcing", "Programmes", "Answers"]
+
+
+def test_every_sheet_is_a_filtered_table_that_prints_one_page_wide(workbook: Any) -> None:
+    for ws in workbook:
+        assert ws.tables, ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.page_setup.orientation == "landscape", ws.title
+        header = ws.freeze_panes and int(ws.freeze_panes[1:]) - 1
+        assert ws.print_title_rows == f"${header}:${header}", ws.title
+        table = next(iter(ws.tables.values()))
+        assert table.ref.startswith(f"A{header}:"), ws.title
+
+
+def test_dates_are_dates(workbook: Any) -> None:
+    import datetime as dt
+
+    rows = {r[0].value: r[1].value for r in workbook["Summary"].iter_rows(max_col=2)}
+    assert rows["Assessment date"] == dt.datetime(2026, 3, 2)
 
 
 def test_note_starting_with_equals_is_text(workbook: Any) -> None:
@@ -53,12 +73,12 @@ def test_script_note_is_kept_as_plain_text(workbook: Any) -> None:
 
 
 def test_numbers_are_numbers(workbook: Any) -> None:
-    caps = {r["Capability id"]: r for r in _rows(workbook, "Capabilities")}
-    assert caps["fx_power"]["Score"] == 2.0 and caps["fx_power"]["Target"] == 3
-    assert caps["fx_links"]["Gap"] == 2.0
-    assert caps["fx_skills"]["Score"] is None  # unscored: an empty cell, not "–"
+    caps = {r["Capability"]: r for r in _rows(workbook, "Capabilities")}
+    assert caps["Power resilience"]["Score"] == 2.0 and caps["Power resilience"]["Target"] == 3
+    assert caps["Site links"]["Gap"] == 2.0
+    assert caps["Digital skills"]["Score"] is None  # unscored: an empty cell, not "–"
     ws = workbook["Capabilities"]
-    assert ws["D2"].number_format == "0.00"
+    assert ws["C2"].number_format == "0.00"
     recs = _rows(workbook, "Recommendations")
     assert [r["Rank"] for r in recs] == [1, 2, 3, 4, 5]
     assert all(isinstance(r["Effort (person-days)"], int | float) for r in recs)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import click
 
@@ -29,10 +30,14 @@ from ._common import assessment_argument, handle_errors
               help="Add consultant notes (what is missing and how to add it with assess) "
               "as clearly marked draft notes. Without it the report is the client "
               "deliverable: no tool instructions.")
+@click.option("--respondents", type=click.Choice(["named", "roles", "anonymous"]),
+              default="roles", show_default=True,
+              help="How quotes, answers and disagreements are attributed: by name and "
+              "role, by role only, or as Respondent A, B ...")
 @handle_errors
 def report(assessment: Path, formats: tuple[str, ...], output: Path | None,
            templates: Path | None, title: str | None, logo: Path | None,
-           draft: bool) -> None:
+           draft: bool, respondents: str) -> None:
     """Write the gap-analysis report: HTML, Markdown, PDF and/or an Excel workbook.
 
     ASSESSMENT is a folder holding assessment.yaml (or that file). The report is shaped
@@ -48,11 +53,18 @@ def report(assessment: Path, formats: tuple[str, ...], output: Path | None,
       assess report work/northshire --format html --format pdf --format xlsx -o out
       assess report work/northshire --format markdown -o out/report.md
       assess report work/northshire --draft -o review.html
+      assess report work/northshire --respondents anonymous -o board.pdf
       assess report work/northshire --templates work/branding --title "ICT review" \\
           --logo work/branding/logo.svg -o work/report
     """
+    from assess.render.attribution import Mode
     from assess.report import ReportOptions, write_reports
 
-    options = ReportOptions(templates=templates, title=title, logo=logo, draft=draft)
-    for path in write_reports(assessment, list(formats), output, options):
+    options = ReportOptions(templates=templates, title=title, logo=logo, draft=draft,
+                            respondents=cast("Mode", respondents))
+    from ._progress import StageLine
+
+    with StageLine("report") as stage:
+        written = list(write_reports(assessment, list(formats), output, options, stage=stage))
+    for path in written:
         click.echo(f"wrote {path}", err=True)

@@ -384,4 +384,9 @@ def _check_targets(a: Assessment, doc: Document, questionnaires: dict[str, Quest
         if questionnaires and cap not in in_scope:
             problems.append(doc.problem(("must_do", i), f"unknown capability {cap!r} in step "
                                         f"{sid!r} (not in the questionnaires in scope)"))
+    for i, kpi in enumerate(a.governance.kpis):
+        if questionnaires and kpi.capability is not None and kpi.capability not in in_scope:
+            problems.append(doc.problem(("governance", "kpis", i, "capability"),
+                                        f"unknown capability {kpi.capability!r} (not in the "
+                                        "questionnaires in scope)"))
     return problems

@@ -12,13 +12,14 @@ openpyxl and WeasyPrint inside their functions; importing this package is cheap.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assess.errors import AssessError, NotFound, OutputError, UsageError
 from assess.load.yamlio import display_path
+from assess.render.attribution import DEFAULT_MODE, Mode
 
 from .context import Logo, ReportInputs, build_context
 
@@ -29,15 +30,32 @@ if TYPE_CHECKING:
 
     from .figures import Chart
 
-__all__ = ["FORMATS", "Logo", "ReportInputs", "ReportOptions", "available_formats",
-           "build_context", "inputs_for", "load_inputs", "output_paths", "read_logo",
-           "write_reports"]
+__all__ = [
+    "FORMATS",
+    "Logo",
+    "ReportInputs",
+    "ReportOptions",
+    "annex_path",
+    "available_formats",
+    "build_context",
+    "inputs_for",
+    "load_inputs",
+    "output_paths",
+    "read_logo",
+    "write_reports",
+]
 
 FORMATS = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "xlsx": ".xlsx"}
 """Format name -> file suffix."""
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
             ".pdf": "pdf", ".xlsx": "xlsx"}
 BASENAME = "report"
+STAGES = {"html": "HTML", "markdown": "Markdown", "pdf": "PDF (laying out pages)",
+          "xlsx": "workbook"}
+"""Stage names shown while each format renders."""
+ANNEXED = ("html", "markdown", "pdf")
+"""Formats written with an annex beside the report (answers and notes, for the working
+team)."""
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
               ".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp"}
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -49,6 +67,9 @@ class ReportOptions:
     """Folder searched for templates (and report.css) before the shipped reports/."""
     title: str | None = None
     logo: Path | None = None
+    respondents: Mode = DEFAULT_MODE
+    """How respondents are shown: named, roles (default) or anonymous
+    (assess.render.attribution)."""
     draft: bool = False
     """Show consultant notes (what to add, which command draws what) as draft notes; the
     default report is the client deliverable and holds no tool instructions."""
@@ -85,6 +106,8 @@ def inputs_for(ws: Workspace, result: ScoreResult, recs: Recommendations) -> Rep
         delivery=delivery(outcome, roadmap, recs) if outcome is not None else None,
         crosswalks=_crosswalks(ws, result),
         peers=peers_block(ws.root, ws.assessment, ws.questionnaires, result),
+        classification=ws.assessment.classification, document=ws.assessment.document,
+        governance=ws.assessment.governance,
     )
 
 
@@ -116,6 +139,12 @@ def read_logo(path: Path) -> Logo:
         return Logo(sanitise_svg(data, name), mime)
     check_raster(data, mime, name)
     return Logo(data, mime)
+
+
+def annex_path(report: Path) -> Path:
+    """Where a report's annex for the working team goes: ``<stem>-annex<suffix>`` beside
+    it (HTML, Markdown and PDF; the workbook has its own Answers sheet)."""
+    return report.with_name(f"{report.stem}-annex{report.suffix}")
 
 
 def output_paths(formats: Sequence[str], out: Path | None) -> dict[str, Path]:
@@ -152,15 +181,18 @@ def output_paths(formats: Sequence[str], out: Path | None) -> dict[str, Path]:
 
 def write_reports(path: Path, formats: Sequence[str], out: Path | None,
                   options: ReportOptions | None = None,
-                  inputs: ReportInputs | None = None) -> Iterator[Path]:
+                  inputs: ReportInputs | None = None,
+                  stage: Callable[[str], None] | None = None) -> Iterator[Path]:
     """Write the report of the assessment at ``path`` in each format; yield each file
     written (a Markdown report's chart images included).
 
     The files replace their previous versions as one set (:func:`assess.outputs.replace_set`):
     each format is rendered into a staging folder beside the targets, and only when every
     format is complete are they moved into place, so an error or a kill part-way leaves the
-    previous set as it was.
+    previous set as it was. ``stage`` is told the name of each stage as it starts (the
+    command line shows it on a terminal).
     """
+    stage = stage or (lambda name: None)
     from assess.outputs import check_folder, check_output, refuse_own, replace_set
 
     from .figures import render_charts
@@ -174,23 +206,30 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     targets = output_paths(formats, out)
     for fmt, target in targets.items():
         check_output(target, fmt)
+        if fmt in ANNEXED:
+            check_output(annex_path(target), fmt)
         if fmt == "markdown":
             check_folder(target.parent / charts_folder(target))
     logo = read_logo(options.logo) if options.logo is not None else None
     if "pdf" in targets:
         _check_weasyprint()
+    stage("loading and scoring")
     inputs = inputs or load_inputs(path)
     ctx = build_context(inputs, title=options.title, logo=logo, progress=inputs.progress,
-                        draft=options.draft)
+                        draft=options.draft, respondents=options.respondents)
     folder = next(iter(targets.values())).parent
+    if {"markdown", "pdf"} & set(targets):
+        stage("drawing charts")
     png = render_charts(ctx, "png", inputs) if {"markdown", "pdf"} & set(targets) else {}
 
     def rendered() -> Iterator[tuple[str, bytes]]:
         for fmt, target in targets.items():
+            stage(STAGES.get(fmt, fmt))
             for file, data in _render(fmt, target, ctx, inputs, png, options.templates):
                 yield str(file.relative_to(folder)), data
 
     yield from replace_set(folder, rendered())
+    stage("done")
 
 
 def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
@@ -198,20 +237,24 @@ def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
     """The files of one format: (path, bytes), the report itself last."""
     if fmt == "html":
         from .figures import render_charts
-        from .html import render_html
+        from .html import ANNEX, render_html
 
         html = render_html(ctx, render_charts(ctx, "svg", inputs), templates)
-        return [(target, html.encode("utf-8"))]
+        annex = render_html(ctx, {}, templates, template=ANNEX)
+        return [(annex_path(target), annex.encode("utf-8")), (target, html.encode("utf-8"))]
     if fmt == "markdown":
-        from .markdown import charts_folder, render_markdown
+        from .markdown import charts_folder, render_markdown, render_markdown_annex
 
         text, extra = render_markdown(ctx, charts_folder(target), png, templates)
         return [*((target.parent / rel, data) for rel, data in extra.items()),
+                (annex_path(target), render_markdown_annex(ctx, templates).encode("utf-8")),
                 (target, text.encode("utf-8"))]
     if fmt == "pdf":
+        from .html import ANNEX as HTML_ANNEX
         from .pdf import render_pdf
 
-        return [(target, render_pdf(ctx, png, templates))]
+        return [(annex_path(target), render_pdf(ctx, {}, templates, HTML_ANNEX)),
+                (target, render_pdf(ctx, png, templates))]
     from .xlsx import render_xlsx
 
     return [(target, render_xlsx(ctx))]

@@ -13,15 +13,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assess import __version__
-from assess.models import DependencyModel, Framework, Questionnaire, reference_text
+from assess.models import (
+    DependencyModel,
+    DocumentControl,
+    Framework,
+    Governance,
+    Questionnaire,
+    reference_text,
+)
 from assess.numbers import level_of
 from assess.prioritise import Readiness, Recommendation, Recommendations, Roadmap
 from assess.prioritise.recommendations import URGENT_WORDS
 from assess.progress.delivery import Delivery
+from assess.render.attribution import DEFAULT_MODE, Attribution, Mode, attribution
 from assess.render.coverage import scope_caveat, scored_scope
 from assess.render.recommendations import unscored_caveat
 from assess.scoring.results import ScoreResult
@@ -30,13 +38,23 @@ if TYPE_CHECKING:
     from assess.crosswalk import Crosswalk
 
 from .context_domains import Row, capability_row, domain_sections, level_label
+from .context_governance import governance_decisions, governance_section
+from .context_matrix import dependency_matrix
 from .context_plan import resourcing_section
+from .context_summary import summary_section
 
 DEFAULT_TITLE = "Infrastructure and digital foundations: gap analysis"
 TOP_GAPS = 5
 PROGRAMMES_AT_RISK = 3
 HEADLINE_ACTIONS = 3
 BACKLOG = "Backlog"
+METHOD_NAMES = {
+    "weighted_mean": "weighted mean of the level each answer describes",
+    "cumulative": "a level is reached when every practice up to it is implemented",
+    "rated_attributes": "process attributes rated N, P, L or F per level",
+    "sum_of_level_means": "the sum over levels of the mean answer per level",
+}
+"""How the methodology appendix names a scoring method (the method id is tool language)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +88,12 @@ class ReportInputs:
     peers: Mapping[str, Any] | None = None
     """The benchmark against the portfolio assessment.yaml names (assess.report.peers);
     None when it names none."""
+    classification: str = ""
+    """The handling marking printed on every page (assessment.yaml ``classification``)."""
+    document: DocumentControl = field(default_factory=DocumentControl)
+    """Document control for the cover (assessment.yaml ``document``)."""
+    governance: Governance = field(default_factory=Governance)
+    """Who oversees the plan (assessment.yaml ``governance``)."""
 
 
 def long_date(iso: str) -> str:
@@ -252,7 +276,7 @@ def _top_gaps(inputs: ReportInputs, rows: Sequence[Row]) -> list[Row]:
     return out
 
 
-def _respondents(result: ScoreResult) -> list[Row]:
+def _respondents(result: ScoreResult, who: Attribution) -> list[Row]:
     answered: dict[str, dict[str, int]] = {}
     for d in result.domains:
         for c in d.capabilities:
@@ -260,11 +284,19 @@ def _respondents(result: ScoreResult) -> list[Row]:
                 for a in q.answers:
                     per = answered.setdefault(a.respondent, {})
                     per[d.name] = per.get(d.name, 0) + 1
-    roles = dict(result.respondents)
-    names = list(dict.fromkeys([*roles, *answered]))
-    return [{"name": n, "role": roles.get(n, ""),
+    names = list(dict.fromkeys([*dict(result.respondents), *answered]))
+    return [{"name": who.label(n), "role": who.role(n),
              "domains": list(answered.get(n, {})),
              "answers": sum(answered.get(n, {}).values())} for n in names]
+
+
+def _document(inputs: ReportInputs, date: str) -> Row:
+    """Document control as the cover shows it (defaults: version 1.0, the assessment date)."""
+    doc = inputs.document
+    issued = doc.date.isoformat() if doc.date is not None else date
+    return {"prepared_by": doc.prepared_by, "version": doc.version or "1.0",
+            "date": issued, "date_long": long_date(issued),
+            "distribution": list(doc.distribution)}
 
 
 def _methodology(inputs: ReportInputs) -> Row:
@@ -272,6 +304,7 @@ def _methodology(inputs: ReportInputs) -> Row:
     return {
         "framework": fw.name, "framework_id": fw.id,
         "description": " ".join(fw.description.split()), "method": result.method,
+        "method_name": METHOD_NAMES.get(result.method, "the framework's scoring method"),
         "aggregation": result.aggregation,
         "disagreement_threshold": fw.disagreement_threshold, "unanswered": fw.unanswered,
         "levels": [{"level": lv.level, "name": lv.name,
@@ -296,10 +329,12 @@ def _scope(result: ScoreResult) -> Row:
 
 def build_context(inputs: ReportInputs, *, title: str | None = None,
                   logo: Logo | None = None, progress: Mapping[str, Any] | None = None,
-                  draft: bool = False) -> dict[str, Any]:
+                  draft: bool = False, respondents: Mode = DEFAULT_MODE) -> dict[str, Any]:
     """The report context: plain data for every section, in report order. ``draft`` adds
-    the consultant's notes (how to complete the data with the tool) to the report."""
+    the consultant's notes (how to complete the data with the tool) to the report;
+    ``respondents`` says how respondents are shown (assess.render.attribution)."""
     result, recs, roadmap = inputs.result, inputs.recommendations, inputs.roadmap
+    who = attribution(result.respondents, respondents)
     phase_of = _phase_of(roadmap)
     names = _step_names(recs)
     rows = [recommendation_row(r, recs, phase_of.get(r.id, BACKLOG), names)
@@ -316,7 +351,7 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
     caps = result.capabilities()
     from .context_crosswalk import crosswalk_sections
 
-    return {
+    ctx: dict[str, Any] = {
         "crosswalks": crosswalk_sections(inputs.crosswalks),
         "meta": {
             "title": title or inputs.framework.report_title or DEFAULT_TITLE,
@@ -324,7 +359,8 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
             "date": result.date, "date_long": long_date(result.date),
             "framework": inputs.framework.name, "generator": f"assess {__version__}",
             "logo": None if logo is None else {"mime": logo.mime, "data": logo.data},
-            "draft": draft,
+            "draft": draft, "classification": " ".join(inputs.classification.split()),
+            "document": _document(inputs, result.date), "respondents": respondents,
         },
         "overall": {"score": overall.score, "level": overall.level,
                     "level_label": level_label(result, overall.level),
@@ -333,7 +369,7 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
         "scope": _scope(result),
         "vision": " ".join(inputs.vision.split()),
         "principles": [" ".join(p.split()) for p in inputs.principles],
-        "domains": domain_sections(result, inputs.questionnaires, next_steps),
+        "domains": domain_sections(result, inputs.questionnaires, next_steps, who),
         "unassessed": [d.name for d in result.domains if d.score is None],
         "counts": {
             "domains": len(result.domains), "capabilities": len(caps),
@@ -343,11 +379,13 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
             "steps": len(rows), "planned": sum(len(p.recommendations) for p in roadmap.phases),
             "disagreements": sum(1 for c in caps for q in c.questions if q.disagreement),
             "respondents": len(result.respondents),
+            "roles": len({r.strip().casefold() for _, r in result.respondents if r.strip()}),
         },
         "top_gaps": _top_gaps(inputs, rows),
         "programmes": programmes,
         "programmes_at_risk": _at_risk(programmes),
         "technologies": _technologies(inputs),
+        "dependency_matrix": dependency_matrix(programmes),
         "recommendations": rows,
         "owners": _owners(rows, [p.name for p in roadmap.phases]),
         "phases": phases,
@@ -358,9 +396,13 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
         "total_effort": sum(r["effort"] for r in rows),
         "projection": _projection(inputs),
         "methodology": _methodology(inputs),
-        "respondents": _respondents(result),
+        "respondents": _respondents(result, who),
         "level_names": [{"level": k, "name": v} for k, v in sorted(result.level_names.items())],
         "scale": {"min": result.scale_min, "max": result.scale_max},
         "progress": dict(progress) if progress else None,
         "peers": dict(inputs.peers) if inputs.peers else None,
     }
+    ctx["governance"] = governance_section(inputs.governance, result, inputs.questionnaires,
+                                           ctx["top_gaps"])
+    ctx["summary"] = summary_section(ctx, governance_decisions(ctx["governance"]))
+    return ctx

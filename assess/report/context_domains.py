@@ -13,6 +13,7 @@ from typing import Any
 
 from assess.models import Questionnaire
 from assess.numbers import level_of, show_score, show_target
+from assess.render.attribution import Attribution
 from assess.render.score_detail import show_answer, show_value
 from assess.scoring.results import (
     CapabilityResult,
@@ -22,12 +23,12 @@ from assess.scoring.results import (
     ScoreResult,
 )
 
-QUOTES_PER_DOMAIN = 4
+QUOTES_PER_DOMAIN = 3
 QUOTES_PER_RESPONDENT = 2
 QUOTE_MIN_CHARS = 40
 """Shorter notes ("see policy") say too little to quote."""
 EVIDENCE_PER_DOMAIN = 8
-STRENGTHS_PER_DOMAIN = 4
+STRENGTHS_PER_DOMAIN = 3
 STRONG_LEVEL = 3
 """A practice at this level or above (or at the domain's target, if lower) is a strength."""
 
@@ -119,7 +120,7 @@ def _gaps(result: ScoreResult, d: DomainResult, next_steps: Mapping[str, Row],
     return out
 
 
-def _quotes(d: DomainResult, roles: Mapping[str, str]) -> list[Row]:
+def _quotes(d: DomainResult, who_: Attribution) -> list[Row]:
     candidates = []
     for c in d.capabilities:
         for qr in c.questions:
@@ -139,7 +140,8 @@ def _quotes(d: DomainResult, roles: Mapping[str, str]) -> list[Row]:
             continue
         used_questions.add(qid)
         per_person[who] = per_person.get(who, 0) + 1
-        chosen.append({"text": text, "respondent": who, "role": roles.get(who, ""),
+        chosen.append({"text": who_.scrub(text), "respondent": who_.label(who),
+                       "role": who_.role(who),
                        "question": qid, "capability": c.name, "order": _order(d, qid)})
         if len(chosen) == QUOTES_PER_DOMAIN:
             break
@@ -152,7 +154,7 @@ def _order(d: DomainResult, qid: str) -> int:
     return ids.index(qid)
 
 
-def _evidence(d: DomainResult) -> list[Row]:
+def _evidence(d: DomainResult, who: Attribution) -> list[Row]:
     rank = {"high": 0, "medium": 1, "low": 2, None: 3}
     seen: dict[str, Row] = {}
     for c in d.capabilities:
@@ -163,10 +165,10 @@ def _evidence(d: DomainResult) -> list[Row]:
                     if not key:
                         continue
                     row = seen.setdefault(key, {
-                        "item": key, "capability": c.name, "question": qr.id,
+                        "item": who.scrub(key), "capability": c.name, "question": qr.id,
                         "cited_by": [], "best": 3})
-                    if a.respondent not in row["cited_by"]:
-                        row["cited_by"].append(a.respondent)
+                    if who.label(a.respondent) not in row["cited_by"]:
+                        row["cited_by"].append(who.label(a.respondent))
                     row["best"] = min(row["best"], rank.get(a.confidence, 3))
     ordered = sorted(seen.values(), key=lambda r: (r["best"], -len(r["cited_by"]),
                                                    _order(d, r["question"])))
@@ -175,15 +177,17 @@ def _evidence(d: DomainResult) -> list[Row]:
     return [{k: v for k, v in r.items() if k != "best"} for r in out]
 
 
-def answer_row(a: RespondentAnswer, roles: Mapping[str, str]) -> Row:
-    """One respondent's answer: ``value`` as shown, ``raw`` as written (number or label)."""
-    return {"respondent": a.respondent, "role": roles.get(a.respondent, ""),
+def answer_row(a: RespondentAnswer, who: Attribution) -> Row:
+    """One respondent's answer: ``value`` as shown, ``raw`` as written (number or label);
+    the respondent as ``who`` attributes them, names in the text replaced likewise."""
+    return {"respondent": who.label(a.respondent), "role": who.role(a.respondent),
             "value": show_answer(a.value), "raw": a.value, "numeric": a.numeric,
-            "confidence": a.confidence, "evidence": list(a.evidence), "notes": a.notes}
+            "confidence": a.confidence, "evidence": [who.scrub(e) for e in a.evidence],
+            "notes": who.scrub(a.notes)}
 
 
 def question_row(result: ScoreResult, c: CapabilityResult, qr: QuestionResult,
-                 roles: Mapping[str, str]) -> Row:
+                 who: Attribution) -> Row:
     state = "n/a" if qr.na else "unanswered" if qr.value is None else ""
     return {
         "id": qr.id, "text": qr.text, "capability": c.id, "capability_name": c.name,
@@ -191,27 +195,26 @@ def question_row(result: ScoreResult, c: CapabilityResult, qr: QuestionResult,
                                                                            result.scale),
         "state": state, "spread": qr.spread, "disagreement": qr.disagreement,
         "confidence": qr.confidence, "consensus": qr.consensus,
-        "answers": [answer_row(a, roles) for a in qr.answers],
+        "answers": [answer_row(a, who) for a in qr.answers],
     }
 
 
-def _disagreements(result: ScoreResult, d: DomainResult, roles: Mapping[str, str]
-                   ) -> list[Row]:
+def _disagreements(result: ScoreResult, d: DomainResult, who: Attribution) -> list[Row]:
     flagged = [(qr, c) for c in d.capabilities for qr in c.questions if qr.disagreement]
     flagged.sort(key=lambda pair: (-pair[0].spread, pair[0].id))
-    return [question_row(result, c, qr, roles) for qr, c in flagged]
+    return [question_row(result, c, qr, who) for qr, c in flagged]
 
 
 def domain_sections(result: ScoreResult, questionnaires: Sequence[Questionnaire],
-                    next_steps: Mapping[str, Row]) -> list[Row]:
-    """One entry per domain: summary figures, tables and findings, and every answer."""
-    roles = dict(result.respondents)
+                    next_steps: Mapping[str, Row], who: Attribution) -> list[Row]:
+    """One entry per domain: summary figures, tables and findings, and every answer, each
+    respondent attributed by ``who``."""
     by_id = {q.id: q for q in questionnaires}
     out = []
     for d in result.domains:
         q = by_id.get(d.id)
-        people = sorted({a.respondent for c in d.capabilities for qr in c.questions
-                         for a in qr.answers})
+        people = sorted({who.label(a.respondent) for c in d.capabilities
+                         for qr in c.questions for a in qr.answers})
         caps = [capability_row(result, c, next_steps) for c in d.capabilities]
         out.append({
             "id": d.id, "name": d.name, "description": " ".join((q.description if q else
@@ -223,12 +226,12 @@ def domain_sections(result: ScoreResult, questionnaires: Sequence[Questionnaire]
             "below_target": sum(1 for c in caps if c["status"] == "gap"),
             "strengths": _strengths(result, d, q),
             "gaps": _gaps(result, d, next_steps, q),
-            "quotes": _quotes(d, roles),
-            "evidence": _evidence(d),
-            "disagreements": _disagreements(result, d, roles),
+            "quotes": _quotes(d, who),
+            "evidence": _evidence(d, who),
+            "disagreements": _disagreements(result, d, who),
             "questions": [
                 {"id": c.id, "name": c.name,
-                 "questions": [question_row(result, c, qr, roles) for qr in c.questions]}
+                 "questions": [question_row(result, c, qr, who) for qr in c.questions]}
                 for c in d.capabilities],
         })
     return out

@@ -61,9 +61,6 @@ def _specs(ctx: Mapping[str, Any], inputs: ReportInputs | None
         ("peers", "Compared with peers", _drawing(ctx, peers.chart_data, peers.draw_peers)),
         ("heatmap", "Capability maturity heatmap",
          _drawing(ctx, chart_data.heatmap, charts.draw_heatmap)),
-        ("gaps", "Largest gaps to target",
-         _drawing(ctx, chart_data.gap_bars, charts.draw_gap_bars)),
-        ("dependencies", "Dependency map", _dependency_map(ctx, inputs)),
         ("readiness", "Programme readiness",
          _drawing(ctx, chart_data.readiness, charts.draw_readiness)),
         ("gantt", "Roadmap by phase", _drawing(ctx, chart_data.gantt, charts.draw_gantt)),
@@ -73,14 +70,10 @@ def _specs(ctx: Mapping[str, Any], inputs: ReportInputs | None
     skip = set()
     if not any(d["assessed"] for d in ctx["domains"]):
         skip |= {"radar", "projection"}
-    if not any(c["status"] == "gap" for d in ctx["domains"] for c in d["capabilities"]):
-        skip.add("gaps")
     if not any(p["readiness"] is not None for p in ctx["programmes"]):
         skip.add("readiness")
     if not any(p["recommendations"] for p in ctx["phases"]):
         skip.add("gantt")
-    if inputs is None or not ctx["technologies"]:
-        skip.add("dependencies")
     if not (ctx.get("peers") or {}).get("shown"):
         skip.add("peers")
     if not (ctx.get("progress") or {}).get("trend"):
@@ -95,32 +88,6 @@ class _MapRecord:
 
     def table(self) -> Table:
         return (("Technology", "Serves programmes", "Capabilities below target"), self.rows)
-
-
-def _dependency_map(ctx: Mapping[str, Any], inputs: ReportInputs | None) -> Draw:
-    """The dependency graph picture of ``assess graph`` (assess.render.graph_picture),
-    drawn from the scored model rather than the context: it needs the graph itself."""
-
-    def run(fmt: str) -> tuple[bytes, Any]:
-        from assess.graph import build_graph
-        from assess.render.graph_picture import draw_graph
-
-        assert inputs is not None
-        data = draw_graph(build_graph(inputs.model, inputs.result), fmt)
-        techs = ctx["technologies"]
-        at_risk = [p["name"] for p in ctx["programmes"] if p["status"] == "at risk"]
-        summary = (f"How {ctx['counts']['capabilities']} capabilities (left, coloured by "
-                   f"their gap to target) hold up {len(techs)} core technologies (middle), "
-                   f"which serve {len(ctx['programmes'])} programmes (right). "
-                   f"{len(at_risk)} programmes are at risk"
-                   + (f" ({', '.join(at_risk)})" if at_risk else "")
-                   + "; dashed arrows are prerequisites between capabilities.")
-        rows = tuple((t["name"], ", ".join(t["programmes"]),
-                      ", ".join(h["name"] for h in t["held_back_by"]) or "none")
-                     for t in techs)
-        return (charts.clean_svg(data) if fmt == "svg" else data), _MapRecord(summary, rows)
-
-    return run
 
 
 def render_charts(ctx: Mapping[str, Any], fmt: str, inputs: ReportInputs | None = None

@@ -11,6 +11,7 @@ from .figures import Chart, render_charts
 from .templating import data_uri, environment, render
 
 TEMPLATE = "report.html.j2"
+ANNEX = "annex.html.j2"
 
 
 def chart_views(charts: Mapping[str, Chart]) -> dict[str, dict[str, Any]]:
@@ -30,10 +31,12 @@ def chart_views(charts: Mapping[str, Chart]) -> dict[str, dict[str, Any]]:
 
 
 def render_html(ctx: Mapping[str, Any], charts: Mapping[str, Chart] | None = None,
-                templates: Path | None = None, *, medium: str = "screen") -> str:
+                templates: Path | None = None, *, medium: str = "screen",
+                template: str = TEMPLATE) -> str:
     """The HTML report; ``medium`` 'print' is the variant WeasyPrint turns into the PDF
-    (paged-media rules for page numbers and the contents list)."""
+    (paged-media rules for page numbers and the contents list). ``template`` ANNEX gives
+    the annex for the working team (no charts)."""
     if charts is None:
-        charts = render_charts(ctx, "svg")
+        charts = render_charts(ctx, "svg") if template == TEMPLATE else {}
     env = environment("html", templates)
-    return render(env, TEMPLATE, templates, **ctx, charts=chart_views(charts), medium=medium)
+    return render(env, template, templates, **ctx, charts=chart_views(charts), medium=medium)

@@ -16,6 +16,7 @@ from .figures import Chart, render_charts
 from .templating import environment, render
 
 TEMPLATE = "report.md.j2"
+ANNEX = "annex.md.j2"
 
 
 def charts_folder(report: Path) -> str:
@@ -45,6 +46,12 @@ def render_markdown(ctx: Mapping[str, Any], folder: str = "report-charts",
     env = environment("markdown", templates)
     text = render(env, TEMPLATE, templates, **ctx, charts=views, logo_src=logo_src)
     return tidy(text), files
+
+
+def render_markdown_annex(ctx: Mapping[str, Any], templates: Path | None = None) -> str:
+    """The annex for the working team as Markdown (no charts)."""
+    env = environment("markdown", templates)
+    return tidy(render(env, ANNEX, templates, **ctx, charts={}, logo_src=""))
 
 
 def tidy(text: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from assess.errors import OutputError
 
 from .figures import Chart, render_charts
-from .html import render_html
+from .html import TEMPLATE, render_html
 
 INSTALL_HINT = ("PDF output needs WeasyPrint, which is not installed: "
                 "pip install 'assess[pdf]' (see docs/report.md)")
@@ -35,8 +35,9 @@ def _fetcher(weasyprint: Any) -> Any:
 
 
 def render_document(ctx: Mapping[str, Any], charts: Mapping[str, Chart] | None = None,
-                    templates: Path | None = None) -> Any:
-    """The laid-out WeasyPrint document (pages, bookmarks) of the report."""
+                    templates: Path | None = None, template: str = TEMPLATE) -> Any:
+    """The laid-out WeasyPrint document (pages, bookmarks) of the report (or, with
+    ``template`` html.ANNEX, of its annex)."""
     try:
         import weasyprint
     except ImportError as exc:
@@ -44,8 +45,8 @@ def render_document(ctx: Mapping[str, Any], charts: Mapping[str, Chart] | None =
     except OSError as exc:  # pragma: no cover - WeasyPrint needs Pango at import
         raise OutputError(f"{INSTALL_HINT}; it failed to load: {exc}") from exc
     if charts is None:
-        charts = render_charts(ctx, "png")
-    html = render_html(ctx, charts, templates, medium="print")
+        charts = render_charts(ctx, "png") if template == TEMPLATE else {}
+    html = render_html(ctx, charts, templates, medium="print", template=template)
     # WeasyPrint warns about every CSS property it ignores; only errors matter here.
     logger = logging.getLogger("weasyprint")
     level = logger.level
@@ -57,7 +58,19 @@ def render_document(ctx: Mapping[str, Any], charts: Mapping[str, Chart] | None =
 
 
 def render_pdf(ctx: Mapping[str, Any], charts: Mapping[str, Chart] | None = None,
-               templates: Path | None = None) -> bytes:
-    """PDF bytes of the report; raises :class:`OutputError` without WeasyPrint."""
-    data: bytes = render_document(ctx, charts, templates).write_pdf()
+               templates: Path | None = None, template: str = TEMPLATE) -> bytes:
+    """PDF bytes of the report (or its annex); raises :class:`OutputError` without
+    WeasyPrint."""
+    document = render_document(ctx, charts, templates, template)
+    data: bytes = document.write_pdf(**_tagged())
     return data
+
+
+def _tagged() -> dict[str, Any]:
+    """Ask for a tagged, accessible PDF (PDF/UA-1) where the installed WeasyPrint offers
+    it (a structure tree screen readers follow); older versions write a plain PDF."""
+    try:
+        from weasyprint.pdf import VARIANTS
+    except ImportError:  # pragma: no cover - WeasyPrint before PDF variants
+        return {}
+    return {"pdf_variant": "pdf/ua-1"} if "pdf/ua-1" in VARIANTS else {}

@@ -1,5 +1,6 @@
-"""The results workbook for consultants who work in Excel: Summary, Capabilities,
-Recommendations, Roadmap and Answers sheets.
+"""The results workbook: one sheet per subject (Summary, Capabilities, Recommendations,
+Roadmap, Resourcing, Programmes, Progress with a baseline, Answers), each an Excel table
+with filters, printed A4 landscape at one page wide with its header row repeated.
 
 Numbers are stored as numbers (with a number format), never as text; every text (what
 a respondent or the content wrote, and the headers) is written by
@@ -14,7 +15,7 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from assess.numbers import percent_value, score_value, show_target, shown_gap
+from assess.numbers import percent_value, score_value, show_target, shown_delta, shown_gap
 from assess.render.text import literal_text
 
 SCORE = "0.00"
@@ -23,6 +24,7 @@ TARGET = "General"
 """With the target stored as shown (:func:`_target`), it reads as everywhere else: 3, 3.5,
 3.25."""
 DAYS = "#,##0"
+DATE = "d mmm yyyy"
 HEADER_FILL = "1F4E79"
 WIDEST = 80
 
@@ -52,6 +54,7 @@ class _Sheet:
         self.ws.title = title
         self.columns = columns
         self.start = 1
+        self.tables = 0
 
     def preamble(self, rows: Sequence[tuple[str, Any, str | None]]) -> None:
         """Label/value lines above the table (the summary's key figures)."""
@@ -87,9 +90,43 @@ class _Sheet:
                 if self.columns[col - 1][2] >= 40:
                     c.alignment = Alignment(wrap_text=True, vertical="top")
         last = header + max(len(rows), 1)
-        self.ws.freeze_panes = self.ws.cell(header + 1, 1)
-        self.ws.auto_filter.ref = f"A{header}:{get_column_letter(len(self.columns))}{last}"
+        ref = f"A{header}:{get_column_letter(len(self.columns))}{last}"
+        if not self.tables:
+            # The first table's header row stays in view and is printed on every page.
+            self.ws.freeze_panes = self.ws.cell(header + 1, 1)
+            self.ws.print_title_rows = f"{header}:{header}"
+        self.tables += 1
+        _excel_table(self.ws, ref, f"{self.ws.title}{self.tables}")
         self.start = last + 2
+
+
+def _excel_table(ws: Any, ref: str, name: str) -> None:
+    """An Excel table over ``ref``: filter buttons, banded rows, a name for formulas."""
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    table = Table(displayName="".join(ch for ch in name if ch.isalnum()), ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    ws.add_table(table)
+
+
+def _print_setup(ws: Any) -> None:
+    """A4 landscape, every column on one page width, as many pages down as needed."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+
+
+def _date(iso: str) -> Any:
+    """An ISO date as a date cell (left as text when it is not one)."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
 
 
 def _score(value: float | None) -> float | None:
@@ -118,9 +155,12 @@ def _summary(wb: Any, ctx: Mapping[str, Any]) -> None:
         ("Gap", SCORE, 9), ("Coverage", PERCENT, 10), ("Capabilities", None, 13),
         ("Below target", None, 13), *((f"After {p}", SCORE, 14) for p in phases)], first=True)
     o, meta = ctx["overall"], ctx["meta"]
+    doc = meta["document"]
     sheet.preamble([
+        *([("Classification", meta["classification"], None)] if meta["classification"]
+          else []),
         (meta["title"], "", None), ("Organisation", meta["organisation"], None),
-        ("Assessment date", meta["date"], None), ("Framework", meta["framework"], None),
+        ("Assessment date", _date(meta["date"]), DATE), ("Framework", meta["framework"], None),
         ("Overall score", _score(o["score"]), SCORE),
         ("Overall level", o["level_label"], None),
         ("Overall target", _target(o["target"]), TARGET), ("Overall gap", _gap(o), SCORE),
@@ -131,6 +171,9 @@ def _summary(wb: Any, ctx: Mapping[str, Any]) -> None:
           else []),
         ("Recommended steps", len(ctx["recommendations"]), None),
         ("Total effort (person-days)", ctx["total_effort"], DAYS),
+        *([("Prepared by", doc["prepared_by"], None)] if doc["prepared_by"] else []),
+        ("Version", doc["version"], None), ("Date of issue", _date(doc["date"]), DATE),
+        *([("Distribution", doc["distribution"], None)] if doc["distribution"] else []),
     ])
     projected = {d["id"]: d["phases"] for d in ctx["projection"]["domains"]}
     rows = [[d["name"], _score(d["score"]), d["level_label"], _target(d["target"]), _gap(d),
@@ -143,18 +186,40 @@ def _summary(wb: Any, ctx: Mapping[str, Any]) -> None:
                  sum(d["below_target"] for d in ctx["domains"]),
                  *map(_score, ctx["projection"]["overall"]["phases"])])
     sheet.table(rows)
-    sheet.columns = [("Programme", None, 28), ("Weight", SCORE, 9),
-                     ("Readiness", PERCENT, 11), ("Status", None, 14),
-                     ("Main blockers", None, 60), ("Capabilities scored", None, 13),
-                     ("Not scored (left out of readiness)", None, 60)]
+
+
+def _programmes(wb: Any, ctx: Mapping[str, Any]) -> None:
+    sheet = _Sheet(wb, "Programmes", [
+        ("Programme", None, 28), ("Weight", SCORE, 9), ("Readiness", PERCENT, 11),
+        ("Status", None, 14), ("Main blockers", None, 60), ("Capabilities scored", None, 13),
+        ("Not scored (left out of readiness)", None, 60)])
     sheet.table([[p["name"], p["weight"], _share(p["readiness"]), p["status"],
                   [b["name"] for b in p["blockers"][:3]], p["scored_capabilities"],
                   p["unscored_capabilities"]] for p in ctx["programmes"]])
 
 
+def _progress(wb: Any, ctx: Mapping[str, Any]) -> None:
+    """Change since the baseline per capability (only with a baseline)."""
+    progress = ctx["progress"]
+    if not progress:
+        return
+    label = progress["label"]
+    sheet = _Sheet(wb, "Progress", [
+        ("Domain", None, 18), ("Capability", None, 36), (label, SCORE, 12), ("Now", SCORE, 9),
+        ("Change", SCORE, 9), ("Status", None, 12), ("Comparable", PERCENT, 11)])
+    rows = []
+    for d in progress["domains"]:
+        for c in d["capabilities"]:
+            base, now = c.get("baseline"), c.get("current")
+            change = shown_delta(base, now)
+            rows.append([d["name"], c["name"], _score(base), _score(now), change,
+                         c.get("status", ""), _share(c.get("coverage"))])
+    sheet.table(rows)
+
+
 def _capabilities(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet = _Sheet(wb, "Capabilities", [
-        ("Domain", None, 18), ("Capability id", None, 22), ("Capability", None, 40),
+        ("Domain", None, 18), ("Capability", None, 40),
         ("Score", SCORE, 8), ("Level", None, 14), ("Target", TARGET, 8), ("Gap", SCORE, 8),
         ("Coverage", PERCENT, 10), ("Spread", SCORE, 8), ("Disagreement", None, 13),
         ("Confidence", None, 11), ("Next step rank", None, 10), ("Next step", None, 60)])
@@ -162,7 +227,7 @@ def _capabilities(wb: Any, ctx: Mapping[str, Any]) -> None:
     for d in ctx["domains"]:
         for c in d["capabilities"]:
             step = c["next_step"]
-            rows.append([d["name"], c["id"], c["name"], _score(c["score"]), c["level_label"],
+            rows.append([d["name"], c["name"], _score(c["score"]), c["level_label"],
                          _target(c["target"]), _gap(c), _share(c["coverage"]), c["spread"],
                          "yes" if c["disagreement"] else "", c["confidence"] or "",
                          step["rank"] if step else None, step["action"] if step else ""])
@@ -171,13 +236,13 @@ def _capabilities(wb: Any, ctx: Mapping[str, Any]) -> None:
 
 def _recommendations(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet = _Sheet(wb, "Recommendations", [
-        ("Rank", None, 7), ("Step id", None, 22), ("Domain", None, 18),
+        ("Rank", None, 7), ("Domain", None, 18),
         ("Capability", None, 32), ("From level", None, 8), ("To level", None, 8),
         ("Priority", SCORE, 9), ("Phase", None, 14), ("Action", None, 60),
         ("Owner", None, 22), ("Effort (person-days)", DAYS, 10), ("Cost band", None, 9),
         ("Needs first", None, 32), ("Programmes", None, 32), ("Technologies", None, 32),
         ("Rationale", None, 70)])
-    sheet.table([[r["rank"], r["id"], r["domain_name"], r["capability_name"],
+    sheet.table([[r["rank"], r["domain_name"], r["capability_name"],
                   r["from_level"], r["to_level"], r["priority"], r["phase"], r["action"],
                   r["owner"], r["effort"], r["cost_band"], r["requires"], r["programmes"],
                   r["technologies"], r["rationale"]] for r in ctx["recommendations"]])
@@ -186,18 +251,18 @@ def _recommendations(wb: Any, ctx: Mapping[str, Any]) -> None:
 def _roadmap(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet = _Sheet(wb, "Roadmap", [
         ("Phase", None, 14), ("Start month", None, 8), ("End month", None, 8),
-        ("Order", None, 7), ("Rank", None, 7), ("Step id", None, 22),
-        ("Capability", None, 32), ("To level", None, 8), ("Action", None, 60),
+        ("Order", None, 7), ("Rank", None, 7), ("Capability", None, 32),
+        ("To level", None, 8), ("Action", None, 60),
         ("Owner", None, 22), ("Effort (person-days)", DAYS, 10), ("Cost band", None, 9),
         ("Needs first", None, 32)])
     rows = []
     for p in ctx["phases"]:
         for i, r in enumerate(p["recommendations"], 1):
-            rows.append([p["name"], p["start_month"], p["end_month"], i, r["rank"], r["id"],
+            rows.append([p["name"], p["start_month"], p["end_month"], i, r["rank"],
                          r["capability_name"], r["to_level"], r["action"], r["owner"],
                          r["effort"], r["cost_band"], r["requires"]])
     for i, r in enumerate(ctx["backlog"], 1):
-        rows.append(["Backlog", None, None, i, r["rank"], r["id"], r["capability_name"],
+        rows.append(["Backlog", None, None, i, r["rank"], r["capability_name"],
                      r["to_level"], r["action"], r["owner"], r["effort"], r["cost_band"],
                      r["requires"]])
     sheet.table(rows)
@@ -244,6 +309,16 @@ def _answers(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet.table(rows)
 
 
+def _mark(ws: Any, classification: str) -> None:
+    """The handling marking in every printed page's header and footer."""
+    if not classification:
+        return
+    text = classification.replace("&", "&&")  # & starts an Excel header code
+    ws.oddHeader.center.text = ws.evenHeader.center.text = text
+    ws.oddFooter.center.text = ws.evenFooter.center.text = text
+    ws.oddHeader.center.font = ws.oddFooter.center.font = "Calibri,Bold"
+
+
 def render_xlsx(ctx: Mapping[str, Any]) -> bytes:
     """The workbook as bytes."""
     import datetime as dt
@@ -251,8 +326,12 @@ def render_xlsx(ctx: Mapping[str, Any]) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
-    for build in (_summary, _capabilities, _recommendations, _roadmap, _resourcing, _answers):
+    for build in (_summary, _capabilities, _recommendations, _roadmap, _resourcing,
+                  _programmes, _progress, _answers):
         build(wb, ctx)
+    for ws in wb.worksheets:
+        _mark(ws, ctx["meta"]["classification"])
+        _print_setup(ws)
     # Stamp the assessment date, not the time of writing, so reruns give the same workbook.
     try:
         stamp = dt.datetime.fromisoformat(ctx["meta"]["date"])
