@@ -141,8 +141,10 @@ def remove_folders(folders: Iterable[Path]) -> None:
 # --- temporaries left by killed processes --------------------------------------------
 
 
-def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` lives on this machine (where that cannot be told, as on
+    Windows, it is assumed to)."""
+    if pid == os.getpid() or os.name == "nt":  # os.kill would end the process on Windows
         return True
     try:
         os.kill(pid, 0)
@@ -168,7 +170,7 @@ def _stale(folder: Path, prefix: str) -> Iterator[Path]:
         return
     for entry in entries:
         pid = _owner(entry.name, prefix)
-        if pid is not None and not _pid_alive(pid):
+        if pid is not None and not pid_alive(pid):
             yield entry
 
 
@@ -183,7 +185,7 @@ def stale_temporaries(folder: Path) -> list[Path]:
     for entry in entries:
         match = re.fullmatch(r"\..+\.(\d+)\.[^.]+\.tmp", entry.name)
         if match and entry.is_file() and not entry.is_symlink() \
-                and not _pid_alive(int(match.group(1))):
+                and not pid_alive(int(match.group(1))):
             found.append(entry)
     return found
 

@@ -245,12 +245,7 @@ def _stale(holder: Holder, flocked: bool | None) -> bool:
 
 
 def _alive(pid: int) -> bool:
-    if os.name == "nt":  # os.kill would end the process there; assume it lives
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
+    from assess.outputs import pid_alive
+
+    return pid_alive(pid)
     return True
