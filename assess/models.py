@@ -123,6 +123,9 @@ class Framework(Versioned):
 
 # --- questionnaire ----------------------------------------------------------------------
 
+AudienceTag = Literal["leadership", "architecture", "operations", "security", "service_owners"]
+"""Who can answer a question; a respondent's tags select their per-respondent workbook."""
+
 
 class Capability(Strict):
     id: Id = Field(description="Capability id (snake_case, unique across questionnaires).")
@@ -150,6 +153,9 @@ class Question(Strict):
                                    "e.g. 'NIST CSF 2.0 PR.AA-03'.")
     replaces: list[QuestionId] = Field(default_factory=list, description="Ids this question "
                                        "replaces in earlier versions (for comparisons).")
+    audience: list[AudienceTag] = Field(default_factory=list, description="Who can answer it: "
+                                        "leadership, architecture, operations, security, "
+                                        "service_owners (docs/content.md).")
 
 
 class Questionnaire(Versioned):
@@ -331,6 +337,28 @@ class Pacing(Strict):
         "start of the next step's phase of the same capability.")
 
 
+class ExcludedCapability(Strict):
+    id: Id = Field(description="Capability id taken out of scope.")
+    reason: str = Field(default="", description="Why (shown in the report's scope note).")
+
+
+def _excluded(value: Any) -> Any:
+    # A plain id is the short form of {id: ...}.
+    return {"id": value} if isinstance(value, str) else value
+
+
+class AssessmentRespondent(Strict):
+    """Someone who will answer: drives ``assess template --per-respondent``."""
+
+    name: Text = Field(description="Respondent's name (filled in on their workbook).")
+    role: str = Field(default="", description="Role or job title.")
+    questionnaires: list[Id] = Field(default_factory=list, description="Questionnaire ids "
+                                     "they answer (empty: every one in scope).")
+    audience: list[AudienceTag] = Field(default_factory=list, description="Audience tags; "
+                                        "their workbook holds the questions for these tags "
+                                        "(empty: every question).")
+
+
 class Assessment(Versioned):
     """``assessment.yaml``: who, when, what is in scope, and the targets."""
 
@@ -358,6 +386,15 @@ class Assessment(Versioned):
                                   "(after their prerequisites), e.g. power_cooling:2.")
     pacing: Pacing = Field(default_factory=Pacing, description="How many steps of one "
                            "capability a phase may hold.")
+    exclude_capabilities: list[Annotated[ExcludedCapability, BeforeValidator(_excluded)]] = Field(
+        default_factory=list, description="Capabilities out of scope, as if absent: an id, or "
+        "{id, reason}.")
+    sector: Id | None = Field(default=None, description="Sector: selects the terminology "
+                              "(frameworks/terminology/<sector>.yaml).")
+    terminology: dict[Text, Text] = Field(default_factory=dict, description="Word overrides: "
+                                          "neutral term -> the client's word.")
+    respondents: list[AssessmentRespondent] = Field(default_factory=list, description="Who "
+                                                    "answers what (per-respondent templates).")
 
 
 # --- response ---------------------------------------------------------------------------
@@ -448,6 +485,89 @@ class Plan(Versioned):
                                      "phase by phase in the order to carry them out.")
 
 
+# --- overlays (tailoring without copies, docs/content.md) -------------------------------
+
+Changes = dict[str, dict[str, Any]]
+"""Id -> only the fields changed (``levels`` and ``actions`` merge key by key)."""
+
+
+class QuestionnaireAdditions(Strict):
+    capabilities: list[Capability] = Field(default_factory=list, description="New "
+                                           "capabilities (ids unique across questionnaires).")
+    questions: list[Question] = Field(default_factory=list, description="New questions; each "
+                                      "goes after the last question of its capability.")
+
+
+class QuestionnaireRemovals(Strict):
+    capabilities: list[Id] = Field(default_factory=list, description="Capability ids removed "
+                                   "with their questions.")
+    questions: list[QuestionId] = Field(default_factory=list, description="Question ids "
+                                        "removed.")
+
+
+class QuestionnaireChanges(Strict):
+    capabilities: Changes = Field(default_factory=dict, description="Capability id -> fields "
+                                  "changed, e.g. {weight: 2}.")
+    questions: Changes = Field(default_factory=dict, description="Question id -> fields "
+                               "changed, e.g. {weight: 2, levels: {3: ...}}.")
+
+
+class QuestionnaireOverlay(Versioned):
+    """``overlays/*.yaml``: what one assessment changes in one questionnaire."""
+
+    kind: Literal["questionnaire-overlay"] = Field(description="questionnaire-overlay.")
+    applies_to: Id = Field(description="Questionnaire id changed.")
+    written_against: str | None = Field(default=None, description="Questionnaire version the "
+                                        "overlay was written against (named in errors).")
+    add: QuestionnaireAdditions = Field(default_factory=QuestionnaireAdditions,
+                                        description="Capabilities and questions added.")
+    remove: QuestionnaireRemovals = Field(default_factory=QuestionnaireRemovals,
+                                          description="Capabilities and questions removed.")
+    change: QuestionnaireChanges = Field(default_factory=QuestionnaireChanges,
+                                         description="Fields changed, by id.")
+
+
+class DependencyAdditions(Strict):
+    programmes: list[Programme] = Field(default_factory=list, description="New programmes.")
+    technologies: list[Technology] = Field(default_factory=list, description="New "
+                                           "technologies.")
+    capabilities: list[CapabilityDependencies] = Field(
+        default_factory=list, description="Entries for capabilities the model has none for.")
+
+
+class DependencyRemovals(Strict):
+    programmes: list[Id] = Field(default_factory=list, description="Programme ids removed "
+                                 "(and the links to them).")
+    technologies: list[Id] = Field(default_factory=list, description="Technology ids removed "
+                                   "(and the links to them).")
+    capabilities: list[Id] = Field(default_factory=list, description="Capability entries "
+                                   "removed.")
+
+
+class DependencyChanges(Strict):
+    programmes: Changes = Field(default_factory=dict, description="Programme id -> fields "
+                                "changed, e.g. {weight: 6}.")
+    technologies: Changes = Field(default_factory=dict, description="Technology id -> fields "
+                                  "changed.")
+    capabilities: Changes = Field(default_factory=dict, description="Capability id -> fields "
+                                  "changed, e.g. {actions: {3: {effort: 40}}}.")
+
+
+class DependenciesOverlay(Versioned):
+    """``overlays/*.yaml``: what one assessment changes in the dependency model."""
+
+    kind: Literal["dependencies-overlay"] = Field(description="dependencies-overlay.")
+    applies_to: Id = Field(default="default", description="Dependency model id changed.")
+    written_against: str | None = Field(default=None, description="Content release the "
+                                        "overlay was written against (named in errors).")
+    add: DependencyAdditions = Field(default_factory=DependencyAdditions,
+                                     description="Programmes, technologies, entries added.")
+    remove: DependencyRemovals = Field(default_factory=DependencyRemovals,
+                                       description="Programmes, technologies, entries removed.")
+    change: DependencyChanges = Field(default_factory=DependencyChanges,
+                                      description="Fields changed, by id.")
+
+
 FILE_KINDS: dict[str, type[Versioned]] = {
     "framework": Framework,
     "questionnaire": Questionnaire,
@@ -455,4 +575,6 @@ FILE_KINDS: dict[str, type[Versioned]] = {
     "assessment": Assessment,
     "response": Response,
     "plan": Plan,
+    "questionnaire-overlay": QuestionnaireOverlay,
+    "dependencies-overlay": DependenciesOverlay,
 }

@@ -43,6 +43,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                 "improved, and did the plan happen?"),
     "trend": ("assess.cli.trend:trend",
               "Maturity over several assessments of one organisation, in date order."),
+    "show": ("assess.cli.show:show", "Print an assessment's effective questionnaire or "
+             "dependency model (after overlays and exclusions) as YAML."),
     "report": ("assess.cli.report:report", "Write the gap-analysis report: HTML, Markdown, PDF "
                "and/or an Excel workbook."),
 }

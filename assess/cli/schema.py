@@ -4,7 +4,8 @@ import click
 
 from ._common import handle_errors
 
-KINDS = ["framework", "questionnaire", "dependencies", "assessment", "response", "plan"]
+KINDS = ["framework", "questionnaire", "dependencies", "assessment", "response", "plan",
+         "questionnaire-overlay", "dependencies-overlay"]
 
 
 @click.command()
@@ -13,7 +14,8 @@ KINDS = ["framework", "questionnaire", "dependencies", "assessment", "response",
 def schema(name: str) -> None:
     """Print the JSON Schema of a file kind (for editor completion and checks).
 
-    NAME is one of: framework, questionnaire, dependencies, assessment, response, plan.
+    NAME is one of: framework, questionnaire, dependencies, assessment, response, plan,
+    questionnaire-overlay, dependencies-overlay.
 
     \b
     Example:

@@ -21,6 +21,8 @@ def guess_kind(data: Any) -> str | None:
     """The file kind a parsed mapping looks like, from its distinctive keys."""
     if not isinstance(data, dict):
         return None
+    if data.get("kind") in ("questionnaire-overlay", "dependencies-overlay"):
+        return str(data["kind"])
     if "answers" in data or "respondent" in data:
         return "response"
     if "questions" in data:
@@ -145,7 +147,9 @@ def validate_document(doc: Document, model: type[M]) -> M:
 
 _KIND_WORDS = {"framework": "a maturity framework", "questionnaire": "a questionnaire",
                "dependencies": "a dependency model", "assessment": "an assessment file",
-               "response": "a response file"}
+               "response": "a response file",
+               "questionnaire-overlay": "a questionnaire overlay",
+               "dependencies-overlay": "a dependency-model overlay"}
 
 
 def _kind_of(model: type[Versioned]) -> str:

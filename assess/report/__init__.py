@@ -62,7 +62,8 @@ def load_inputs(path: Path) -> ReportInputs:
 
     ws = load_workspace(path)
     result = score_assessment(ws.scoring_inputs())
-    return inputs_for(ws, result, recommend(ws.dependencies, result, ws.assessment.must_do))
+    return inputs_for(ws, result, recommend(ws.dependencies, result, ws.assessment.must_do,
+                              ws.out_of_scope_needs))
 
 
 def inputs_for(ws: Workspace, result: ScoreResult, recs: Recommendations) -> ReportInputs:
@@ -81,6 +82,7 @@ def inputs_for(ws: Workspace, result: ScoreResult, recs: Recommendations) -> Rep
         vision=ws.assessment.vision, principles=ws.assessment.principles,
         progress=progress_block(progress),
         delivery=delivery(outcome, roadmap, recs) if outcome is not None else None,
+        excluded=[(name, reason) for _, name, reason in ws.excluded],
     )
 
 

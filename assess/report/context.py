@@ -62,6 +62,8 @@ class ReportInputs:
     None when the assessment names no baseline."""
     delivery: Delivery | None = None
     """How much of the baseline's plan was delivered, beside this plan's demand."""
+    excluded: Sequence[tuple[str, str]] = ()
+    """(name, reason) of each capability the assessment left out of scope."""
 
 
 def long_date(iso: str) -> str:
@@ -275,7 +277,16 @@ def _methodology(inputs: ReportInputs) -> Row:
     }
 
 
-def _scope(result: ScoreResult) -> Row:
+def excluded_note(excluded: Sequence[tuple[str, str]]) -> str:
+    """The scope note naming the capabilities left out, with the reasons given."""
+    if not excluded:
+        return ""
+    items = [f"{name} ({reason.strip().rstrip('.')})" if reason.strip() else name
+             for name, reason in excluded]
+    return f"Out of scope by agreement: {'; '.join(items)}."
+
+
+def _scope(result: ScoreResult, excluded: Sequence[tuple[str, str]] = ()) -> Row:
     """What the headline figures rest on: scored capabilities against the scope."""
     scope = scored_scope(result)
     return {"capabilities": scope.capabilities, "scored": scope.scored,
@@ -283,7 +294,8 @@ def _scope(result: ScoreResult) -> Row:
             "unscored_domains": list(scope.unscored_domains),
             "unscored_capabilities": [{"name": n, "domain": d}
                                       for n, d in scope.unscored_capabilities],
-            "complete": scope.complete, "caveat": scope_caveat(scope)}
+            "complete": scope.complete, "caveat": scope_caveat(scope),
+            "excluded": excluded_note(excluded)}
 
 
 def build_context(inputs: ReportInputs, *, title: str | None = None,
@@ -318,7 +330,7 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
                     "level_label": level_label(result, overall.level),
                     "target": overall.target, "gap": overall.gap,
                     "coverage": overall.coverage},
-        "scope": _scope(result),
+        "scope": _scope(result, inputs.excluded),
         "vision": " ".join(inputs.vision.split()),
         "principles": [" ".join(p.split()) for p in inputs.principles],
         "domains": domain_sections(result, inputs.questionnaires, next_steps),

@@ -90,18 +90,29 @@ def checksum(questionnaire: Questionnaire) -> str:
     reformatting the YAML or spelling out a default does not change it while any change
     of wording, id, weight or order does.
     """
-    canonical = json.dumps(questionnaire.model_dump(mode="json"), sort_keys=True,
+    data = questionnaire.model_dump(mode="json")
+    for question in data["questions"]:
+        # Added after workbooks were in the field: absent and empty read the same, so a
+        # questionnaire without audience tags keeps the checksum it always had.
+        if not question.get("audience"):
+            question.pop("audience", None)
+    canonical = json.dumps(data, sort_keys=True,
                            ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def resolve(ref: str, root: Path | None = None) -> Definition:
+def resolve(ref: str, root: Path | None = None, assessment: Path | None = None) -> Definition:
     """Load questionnaire ``ref`` (an id, or a path to a questionnaire YAML) and its framework.
 
     An id is looked up in ``root/questionnaires/`` first, then in the shipped content. A
     questionnaire file inside some ``X/questionnaires/`` folder finds its framework in
-    ``X/frameworks/`` first. Raises NotFound or InvalidInput (with every problem).
+    ``X/frameworks/`` first. When ``root`` (or ``assessment``, an assessment folder given
+    apart from where the file is) holds an assessment, the questionnaire is that
+    assessment's effective content: its overlays applied, its excluded capabilities gone
+    (:mod:`assess.load.tailoring`). Raises NotFound or InvalidInput (with every problem).
     """
+    from assess.load.tailoring import tailor_for_assessment
+
     path = Path(ref)
     if ref.endswith((".yaml", ".yml")) or "/" in ref or path.is_file():
         if not path.is_file():
@@ -117,6 +128,9 @@ def resolve(ref: str, root: Path | None = None) -> Definition:
     questionnaire, doc = load_model(path, Questionnaire)
     framework = load_framework(questionnaire.framework, root)[0]
     problems = checks.check_questionnaire(questionnaire, doc, framework)
+    if not problems:
+        questionnaire, problems = tailor_for_assessment(questionnaire, framework,
+                                                        assessment or root)
     if problems:
         raise InvalidInput(problems)
     return Definition(questionnaire, framework, path)

@@ -31,8 +31,19 @@ def render_template(defn: Definition, fmt: str) -> str | bytes:
 
 
 def assessment_root(assessment: Path | None) -> Path | None:
-    """The folder of an assessment (given as its folder or its assessment.yaml)."""
-    return None if assessment is None else assessment_file(assessment).parent
+    """The folder of an assessment (given as its folder or its assessment.yaml); without
+    one, the working folder when it holds an assessment, so that a form made inside an
+    assessment is never silently the shipped content instead of the assessment's own."""
+    if assessment is not None:
+        return assessment_file(assessment).parent
+    here = Path.cwd()
+    if (here / ASSESSMENT_FILE).is_file():
+        from assess.notices import notice
+
+        notice(f"using the assessment in this folder ({ASSESSMENT_FILE}): its pinned copies, "
+               "overlays and exclusions shape the form")
+        return here
+    return None
 
 
 def make_template(questionnaire: str, fmt: str, assessment: Path | None = None) -> str | bytes:

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ._common import assessment_argument, handle_errors, output_option
+
+
+@click.command()
+@assessment_argument
+@click.argument("what", type=click.Choice(["questionnaire", "dependencies"]), metavar="WHAT")
+@click.argument("ident", required=False, metavar="[ID]")
+@output_option
+@handle_errors
+def show(assessment: Path, what: str, ident: str | None, output: Path | None) -> None:
+    """Print the effective content of an assessment as YAML: the shipped (or pinned)
+    questionnaire or dependency model with the assessment's overlays applied and its
+    excluded capabilities removed -- what every other command uses.
+
+    WHAT is `questionnaire ID` (a questionnaire in scope) or `dependencies`.
+
+    \b
+    Example:
+      assess show examples/northshire questionnaire cybersecurity
+      assess show examples/northshire dependencies -o effective-dependencies.yaml
+    """
+    from assess.load.tailoring import effective_yaml
+
+    from ._common import emit
+
+    if (what == "questionnaire") != (ident is not None):
+        raise click.UsageError("give a questionnaire ID after `questionnaire` (and none "
+                               "after `dependencies`)")
+    emit(effective_yaml(assessment, what, ident), output, "yaml")
