@@ -568,6 +568,15 @@ class DependenciesOverlay(Versioned):
                                       description="Fields changed, by id.")
 
 
+class Terminology(Versioned):
+    """``frameworks/terminology/<sector>.yaml``: a sector's words for the neutral terms."""
+
+    sector: Id = Field(description="Sector id, as assessment.yaml's `sector` names it.")
+    name: Text = Field(description="Display name, e.g. 'Health'.")
+    terms: dict[Text, Text] = Field(default_factory=dict, description="Neutral term (as the "
+                                    "shipped content writes it) -> the sector's word.")
+
+
 FILE_KINDS: dict[str, type[Versioned]] = {
     "framework": Framework,
     "questionnaire": Questionnaire,
@@ -577,4 +586,5 @@ FILE_KINDS: dict[str, type[Versioned]] = {
     "plan": Plan,
     "questionnaire-overlay": QuestionnaireOverlay,
     "dependencies-overlay": DependenciesOverlay,
+    "terminology": Terminology,
 }

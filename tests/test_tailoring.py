@@ -304,3 +304,155 @@ def test_a_workbook_from_another_version_imports_with_its_definition(
     ok("import", "cyber.xlsx", "-o", str(client / "responses"), "--definition",
        "cyber-old.yaml")
     assert (client / "responses" / "cybersecurity.nia-jones.yaml").is_file()
+
+
+# --- respondents and audiences -----------------------------------------------------------
+
+
+def test_every_shipped_question_has_an_audience() -> None:
+    for path in sorted((ROOT / "questionnaires").glob("*.yaml")):
+        untagged = [x["id"] for x in yaml.safe_load(path.read_text())["questions"]
+                    if not x.get("audience")]
+        assert untagged == [], path.name
+
+
+def _workbook_questions(path: Path) -> tuple[str, list[str]]:
+    from openpyxl import load_workbook
+
+    from assess.workshop.layout import HEADER_ROW, QUESTIONS_SHEET, RESPONDENT_ROWS
+
+    wb = load_workbook(path)
+    name = wb["Respondent"].cell(row=RESPONDENT_ROWS["name"], column=2).value
+    ws = wb[QUESTIONS_SHEET]
+    ids = [str(ws.cell(row=r, column=1).value) for r in range(HEADER_ROW + 1, ws.max_row + 1)
+           if ws.cell(row=r, column=1).value]
+    return name, ids
+
+
+def test_per_respondent_workbooks_hold_their_audiences_questions(client: Path) -> None:
+    from assess.workshop.definition import resolve
+
+    ok("template", "--assessment", str(client), "--per-respondent", "-o", "out")
+    written = sorted(p.name for p in Path("out").iterdir())
+    assert written == ["cloud.owen-price.xlsx", "cybersecurity.owen-price.xlsx",
+                       "cybersecurity.ruth-adebayo.xlsx"]
+    cyber = resolve("cybersecurity", client).questionnaire
+    for file, tags in [("cybersecurity.ruth-adebayo.xlsx", {"leadership"}),
+                       ("cybersecurity.owen-price.xlsx", {"operations"})]:
+        name, ids = _workbook_questions(Path("out") / file)
+        expected = [x.id for x in cyber.questions if not x.audience or tags & set(x.audience)]
+        assert ids == expected and 0 < len(ids) < len(cyber.questions)
+        assert not _mentions_out_of_scope(" ".join(ids))
+    assert _workbook_questions(Path("out") / "cybersecurity.ruth-adebayo.xlsx")[0] == \
+        "Ruth Adebayo"
+    # The added question has no audience: everyone gets it.
+    assert "CY-IAM-90" in _workbook_questions(Path("out") / "cybersecurity.owen-price.xlsx")[1]
+
+
+def test_all_questions_keeps_every_question(client: Path) -> None:
+    ok("template", "--assessment", str(client), "--per-respondent", "--all-questions",
+       "-o", "out")
+    from assess.workshop.definition import resolve
+
+    cyber = resolve("cybersecurity", client).questionnaire
+    assert _workbook_questions(Path("out") / "cybersecurity.owen-price.xlsx")[1] == \
+        [x.id for x in cyber.questions]
+
+
+def test_a_per_respondent_workbook_imports_with_partial_answers(client: Path) -> None:
+    from openpyxl import load_workbook
+
+    from assess.workshop.layout import QUESTIONS_SHEET
+
+    ok("template", "--assessment", str(client), "--per-respondent", "-o", "out")
+    path = Path("out") / "cybersecurity.owen-price.xlsx"
+    _, ids = _workbook_questions(path)
+    wb = load_workbook(path)
+    ws = wb[QUESTIONS_SHEET]
+    from assess.workshop.definition import for_audience, resolve
+    from assess.workshop.layout import layout_for
+
+    layout = layout_for(for_audience(resolve("cybersecurity", client), ["operations"]))
+    ws.cell(row=layout.row(0), column=layout.answer_col).value = 2
+    wb.save(path)
+    (client / "responses" / "cybersecurity.owen-price.yaml").unlink()
+    ok("import", str(path), "-o", str(client / "responses"))
+    written = yaml.safe_load((client / "responses" / "cybersecurity.owen-price.yaml")
+                             .read_text())
+    assert written["respondent"]["name"] == "Owen Price"
+    assert written["answers"] == {ids[0]: {"value": 2}}
+    ok("score", str(client))
+
+
+def test_per_respondent_needs_respondents(tmp_path: Path) -> None:
+    folder = tmp_path / "a"
+    shutil.copytree(DATA / "mini", folder)
+    code, _, err = run("template", "--assessment", str(folder), "--per-respondent",
+                       "-o", str(tmp_path / "out"))
+    assert code == 3
+    assert err.startswith("error: assessment.yaml lists no respondents")
+
+
+# --- the client's words ------------------------------------------------------------------
+
+NEUTRAL = ("governing body", "service user", "senior owner of information risk")
+
+
+def test_speak_swaps_whole_words_and_keeps_the_first_letters_case() -> None:
+    from assess.load.terminology import speak
+
+    terms = {"governing body": "trust board", "governing body members": "board members",
+             "service users": "patients"}
+    assert speak("Governing body members, the governing body and Service users.", terms) == \
+        "Board members, the trust board and Patients."
+    assert speak("governing bodywork; noservice users", terms) == \
+        "governing bodywork; noservice users"
+    assert speak("the governing\n  body", terms) == "the trust board"
+
+
+def test_shipped_question_text_is_sector_neutral() -> None:
+    words = ("councillor", "elected member", "resident", "SIRO", "eight design areas")
+    products = ("SharePoint", "Teams call", "Teams meeting", "Teams is", "Teams and")
+    for path in sorted((ROOT / "questionnaires").glob("*.yaml")):
+        for x in yaml.safe_load(path.read_text())["questions"]:
+            shown = " ".join([x["text"], *map(str, (x.get("levels") or {}).values())])
+            assert not [w for w in words if w.lower() in shown.lower()], (path.name, x["id"])
+            assert not [w for w in products if w in shown], (path.name, x["id"])
+
+
+@pytest.mark.parametrize("sector", ["local-government", "health", "higher-education",
+                                    "central-government", "commercial"])
+def test_every_sector_has_a_word_for_every_neutral_term(sector: str) -> None:
+    data = yaml.safe_load((ROOT / "frameworks" / "terminology" / f"{sector}.yaml").read_text())
+    assert data["sector"] == sector
+    for term in NEUTRAL:
+        assert any(term in key for key in data["terms"]), term
+
+
+def test_forms_and_report_speak_the_sectors_words(client: Path) -> None:
+    form = ok("template", "cybersecurity", "--assessment", str(client))
+    assert "staff, patients, the ICO" in form and "agency staff and board members)" in form
+    assert not [w for w in NEUTRAL if w in form.lower()]
+    ok("report", str(client), "--format", "markdown", "-o", "report.md")
+    report = Path("report.md").read_text()
+    assert "patients" in report.lower()
+    assert not [w for w in NEUTRAL if w in report.lower()]
+    assert not _mentions_out_of_scope(report)
+
+
+def test_the_assessment_overrides_a_word(client: Path) -> None:
+    a = client / "assessment.yaml"
+    a.write_text(a.read_text() + "terminology: {service users: people in our care}\n")
+    form = ok("template", "cybersecurity", "--assessment", str(client))
+    assert "staff, people in our care, the ICO" in form
+
+
+def test_an_unknown_sector_is_a_located_error(client: Path) -> None:
+    a = client / "assessment.yaml"
+    a.write_text(a.read_text().replace("sector: health", "sector: hospitals"))
+    line = a.read_text().splitlines().index("sector: hospitals") + 1
+    code, _, err = run("validate", str(client))
+    assert code == 3
+    assert err.splitlines() == [
+        f"riverside/assessment.yaml:{line}: sector: no terminology for sector 'hospitals' "
+        "(known: central-government, commercial, health, higher-education, local-government)"]

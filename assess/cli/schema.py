@@ -5,7 +5,7 @@ import click
 from ._common import handle_errors
 
 KINDS = ["framework", "questionnaire", "dependencies", "assessment", "response", "plan",
-         "questionnaire-overlay", "dependencies-overlay"]
+         "questionnaire-overlay", "dependencies-overlay", "terminology"]
 
 
 @click.command()
@@ -15,7 +15,7 @@ def schema(name: str) -> None:
     """Print the JSON Schema of a file kind (for editor completion and checks).
 
     NAME is one of: framework, questionnaire, dependencies, assessment, response, plan,
-    questionnaire-overlay, dependencies-overlay.
+    questionnaire-overlay, dependencies-overlay, terminology.
 
     \b
     Example:

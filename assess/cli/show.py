@@ -7,16 +7,18 @@ import click
 from ._common import assessment_argument, handle_errors, output_option
 
 
-@click.command()
+@click.command(short_help="Print an assessment's effective questionnaire or dependency model "
+               "(after overlays and exclusions) as YAML.")
 @assessment_argument
 @click.argument("what", type=click.Choice(["questionnaire", "dependencies"]), metavar="WHAT")
 @click.argument("ident", required=False, metavar="[ID]")
 @output_option
 @handle_errors
 def show(assessment: Path, what: str, ident: str | None, output: Path | None) -> None:
-    """Print the effective content of an assessment as YAML: the shipped (or pinned)
-    questionnaire or dependency model with the assessment's overlays applied and its
-    excluded capabilities removed -- what every other command uses.
+    """Print an assessment's effective questionnaire or dependency model as YAML.
+
+    The shipped (or pinned) content with the assessment's overlays applied and its
+    excluded capabilities removed: what every other command uses.
 
     WHAT is `questionnaire ID` (a questionnaire in scope) or `dependencies`.
 

@@ -33,16 +33,26 @@ class Tailoring:
     overlays: tuple[Loaded, ...] = ()
     excluded: dict[str, str] = field(default_factory=dict)
     """Capability id -> the reason given (may be empty)."""
+    terms: dict[str, str] = field(default_factory=dict)
+    """Neutral term -> the client's word (:mod:`assess.load.terminology`)."""
 
 
 NONE = Tailoring()
 
 
-def tailoring_for(root: Path | None, a: Assessment | None) -> tuple[Tailoring, list[Problem]]:
-    """The overlays and exclusions of the assessment at ``root``, and their problems."""
+def tailoring_for(root: Path | None, a: Assessment | None, adoc: Document | None = None
+                  ) -> tuple[Tailoring, list[Problem]]:
+    """The overlays, exclusions and words of the assessment at ``root``, and their
+    problems."""
+    from assess.load.terminology import terms_for
+
     overlays, problems = load_overlays(root)
     excluded = {} if a is None else {x.id: x.reason for x in a.exclude_capabilities}
-    return Tailoring(tuple(overlays), excluded), problems
+    terms: dict[str, str] = {}
+    if a is not None:
+        terms, more = terms_for(a, adoc, root)
+        problems += more
+    return Tailoring(tuple(overlays), excluded, terms), problems
 
 
 @dataclass(frozen=True)
@@ -69,10 +79,14 @@ def tailor(q: Questionnaire, fw: Framework | None, t: Tailoring
             doc, loc = origin
             problems += [doc.problem((*loc, *sub), message) for sub, message in
                          checks.question_problems(question, known, fw)]
-    scoped = effective.model_copy(update={
+    from assess.load.terminology import speak_questionnaire
+
+    scoped = speak_questionnaire(effective.model_copy(update={
         "capabilities": [c for c in effective.capabilities if c.id not in t.excluded],
-        "questions": [x for x in effective.questions if x.capability not in t.excluded]})
+        "questions": [x for x in effective.questions if x.capability not in t.excluded]}),
+        t.terms)
     names = {c.id: c.name for c in [*q.capabilities, *effective.capabilities]}
+    names.update({c.id: c.name for c in scoped.capabilities})
     removed = sorted(({c.id for c in q.capabilities} | known)
                      - {c.id for c in scoped.capabilities})
     return Tailored(scoped, frozenset(x.id for x in q.questions) -
@@ -139,8 +153,8 @@ def tailor_for_assessment(q: Questionnaire, fw: Framework | None, root: Path | N
     file = None if root is None else root / "assessment.yaml"
     if file is None or not file.is_file():
         return q, []
-    a = load_model(file, Assessment)[0]
-    t, problems = tailoring_for(root, a)
+    a, adoc = load_model(file, Assessment)
+    t, problems = tailoring_for(root, a, adoc)
     tailored, more = tailor(q, fw, t)
     return tailored.questionnaire, problems + more
 

@@ -213,8 +213,10 @@ def effective_dependencies(a: Assessment | None, root: Path | None, capability_i
         # What the overlays added must resolve too; named in the (first) overlay file.
         problems = checks.check_dependencies(model, Document(dep_overlays[0].path, None),
                                              capability_ids)
+    from assess.load.terminology import speak_dependencies
+
     model, needs = prune_dependencies(model, gone or {})
-    return model, problems, needs
+    return speak_dependencies(model, t.terms), problems, needs
 
 
 def apply_overrides(model: DependencyModel, over: object) -> DependencyModel:
@@ -262,7 +264,7 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
         if fw_loaded:
             fw = fw_loaded[0]
 
-    tailoring, tailoring_problems = tailoring_for(root, a)
+    tailoring, tailoring_problems = tailoring_for(root, a, adoc)
     col.add(tailoring_problems)
     tailored: list[Tailored] = []
     for i, ident in enumerate(a.questionnaires):

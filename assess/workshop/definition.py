@@ -10,7 +10,8 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assess.errors import InvalidInput, NotFound
@@ -42,6 +43,8 @@ class Definition:
     questionnaire: Questionnaire
     framework: Framework
     path: Path
+    audience: tuple[str, ...] = ()
+    """Audience tags the questions were cut to (:func:`for_audience`); empty: all."""
 
     @property
     def checksum(self) -> str:
@@ -81,6 +84,18 @@ class Definition:
             return [Choice(str(lv.level), lv.name, levels.get(lv.level, ""))
                     for lv in fw.levels]
         return [Choice(e.label, e.name, e.description) for e in fw.answer_scale]
+
+
+def for_audience(defn: Definition, tags: Sequence[str]) -> Definition:
+    """``defn`` with only the questions for the audience ``tags``: those tagged with one of
+    them, and those tagged with none (anyone can answer). No tags: ``defn`` unchanged."""
+    if not tags:
+        return defn
+    wanted = set(tags)
+    q = defn.questionnaire
+    questions = [x for x in q.questions if not x.audience or wanted & set(x.audience)]
+    return replace(defn, questionnaire=q.model_copy(update={"questions": questions}),
+                   audience=tuple(sorted(wanted)))
 
 
 def checksum(questionnaire: Questionnaire) -> str:

@@ -27,6 +27,7 @@ from assess.models import ID_PATTERN, MAX_NOTES, Assessment, Response
 
 from .definition import (
     Definition,
+    for_audience,
     parse_answer,
     parse_confidence,
     resolve,
@@ -173,6 +174,8 @@ def _definition(reader: _Reader, wb: Any, root: Path,
     except AssessError as exc:
         reader.problem(ident_at, str(exc))
         return None
+    audience, _ = meta("audience")
+    defn = for_audience(defn, [t.strip() for t in audience.split(",") if t.strip()])
     q = defn.questionnaire
     version, version_at = meta("version")
     digest, digest_at = meta("checksum")

@@ -83,3 +83,45 @@ def write_all(folder: Path, fmt: str, assessment: Path | None = None) -> list[Pa
 
     # One set: a full disk or Ctrl-C part-way leaves the earlier pack as it was.
     return replace_set(folder, rendered())
+
+
+def write_per_respondent(folder: Path, assessment: Path, all_questions: bool = False
+                         ) -> list[Path]:
+    """One workbook per respondent of the assessment and questionnaire they answer, into
+    ``folder``, named ``<questionnaire>.<respondent-slug>.xlsx``: their name and role
+    filled in, and only the questions for their audiences (every question with
+    ``all_questions``). The paths written."""
+    from assess.errors import AssessError
+    from assess.load.loader import load_model
+    from assess.models import Assessment
+
+    from .definition import for_audience, slug
+    from .template_xlsx import workbook_bytes
+
+    root = assessment_file(assessment).parent
+    a = load_model(root / ASSESSMENT_FILE, Assessment)[0]
+    if not a.respondents:
+        raise AssessError(f"{ASSESSMENT_FILE} lists no respondents: add `respondents:` "
+                          "(name, role, questionnaires, audience; docs/formats.md)")
+    definitions = {ident: resolve(ident, root) for ident in a.questionnaires}
+    jobs: list[tuple[Path, Definition, dict[str, str]]] = []
+    for person in a.respondents:
+        for ident in person.questionnaires or a.questionnaires:
+            if ident not in definitions:
+                raise AssessError(f"respondent {person.name!r}: questionnaire {ident!r} is "
+                                  f"not in the assessment's scope ({', '.join(a.questionnaires)})")
+            defn = definitions[ident]
+            if not all_questions:
+                defn = for_audience(defn, person.audience)
+            if not defn.questionnaire.questions:
+                continue                 # nothing in this questionnaire for their audiences
+            path = folder / f"{ident}.{slug(person.name)}.xlsx"
+            jobs.append((path, defn, {"name": person.name, "role": person.role}))
+    for path, _, _ in jobs:
+        check_target(path)
+
+    def rendered() -> Iterator[tuple[str, bytes]]:
+        for path, defn, who in jobs:
+            yield path.name, workbook_bytes(defn, who)
+
+    return replace_set(folder, rendered())
