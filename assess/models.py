@@ -506,6 +506,9 @@ class QuestionnaireRemovals(Strict):
 
 
 class QuestionnaireChanges(Strict):
+    questionnaire: dict[str, Any] = Field(default_factory=dict, description="Fields of the "
+                                          "questionnaire itself changed, e.g. {description: "
+                                          "...} or {weight: 2}.")
     capabilities: Changes = Field(default_factory=dict, description="Capability id -> fields "
                                   "changed, e.g. {weight: 2}.")
     questions: Changes = Field(default_factory=dict, description="Question id -> fields "

@@ -108,10 +108,14 @@ def test_without_the_exclusion_nothing_is_noted(client: Path) -> None:
 def test_report_names_exclusions_in_the_scope_note_only(client: Path) -> None:
     ok("report", str(client), "--format", "markdown", "-o", "report.md")
     text = Path("report.md").read_text()
-    assert ("**Scope.** Out of scope by agreement: Supply chain security (assessed by the "
-            "regional shared service); Security monitoring and detection.") in text
-    assert "Supply chain security" not in text.replace(
-        "Out of scope by agreement: Supply chain security", "")
+    note = ("**Scope.** Out of scope by agreement: Supply chain security (assessed by the "
+            "regional shared service); Security monitoring and detection.")
+    assert note in text
+    rest = text.replace(note, "").lower()
+    assert "supply chain" not in rest
+    # Security monitoring appears only where a step says it would also need it.
+    assert rest.count("security monitoring") == rest.count(
+        "would also need security monitoring and detection, out of scope")
 
 
 def test_templates_omit_excluded_questions(client: Path) -> None:
@@ -339,7 +343,7 @@ def test_per_respondent_workbooks_hold_their_audiences_questions(client: Path) -
     cyber = resolve("cybersecurity", client).questionnaire
     for file, tags in [("cybersecurity.ruth-adebayo.xlsx", {"leadership"}),
                        ("cybersecurity.owen-price.xlsx", {"operations"})]:
-        name, ids = _workbook_questions(Path("out") / file)
+        _, ids = _workbook_questions(Path("out") / file)
         expected = [x.id for x in cyber.questions if not x.audience or tags & set(x.audience)]
         assert ids == expected and 0 < len(ids) < len(cyber.questions)
         assert not _mentions_out_of_scope(" ".join(ids))
@@ -456,3 +460,13 @@ def test_an_unknown_sector_is_a_located_error(client: Path) -> None:
     assert err.splitlines() == [
         f"riverside/assessment.yaml:{line}: sector: no terminology for sector 'hospitals' "
         "(known: central-government, commercial, health, higher-education, local-government)"]
+
+
+def test_a_respondents_questionnaire_out_of_scope_is_a_located_error(client: Path) -> None:
+    a = client / "assessment.yaml"
+    a.write_text(a.read_text().replace("questionnaires: [cybersecurity], audience",
+                                       "questionnaires: [network], audience"))
+    code, _, err = run("validate", str(client))
+    assert code == 3
+    assert err.splitlines()[0].endswith(": respondents[0].questionnaires[0]: questionnaire "
+                                        "'network' is not in 'questionnaires'")

@@ -24,8 +24,8 @@ def show(assessment: Path, what: str, ident: str | None, output: Path | None) ->
 
     \b
     Example:
-      assess show examples/northshire questionnaire cybersecurity
-      assess show examples/northshire dependencies -o effective-dependencies.yaml
+      assess show work/northshire questionnaire cybersecurity
+      assess show work/northshire dependencies -o effective-dependencies.yaml
     """
     from assess.load.tailoring import effective_yaml
 

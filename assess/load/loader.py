@@ -23,6 +23,8 @@ def guess_kind(data: Any) -> str | None:
         return None
     if data.get("kind") in ("questionnaire-overlay", "dependencies-overlay"):
         return str(data["kind"])
+    if "terms" in data and "sector" in data:
+        return "terminology"
     if "answers" in data or "respondent" in data:
         return "response"
     if "questions" in data:
@@ -149,7 +151,8 @@ _KIND_WORDS = {"framework": "a maturity framework", "questionnaire": "a question
                "dependencies": "a dependency model", "assessment": "an assessment file",
                "response": "a response file",
                "questionnaire-overlay": "a questionnaire overlay",
-               "dependencies-overlay": "a dependency-model overlay"}
+               "dependencies-overlay": "a dependency-model overlay",
+               "terminology": "a terminology file"}
 
 
 def _kind_of(model: type[Versioned]) -> str:

@@ -141,6 +141,10 @@ def apply_questionnaire(q: Questionnaire, overlays: Sequence[Loaded]
             continue
         doc = item.doc
         stale = partial(_stale, doc, f"questionnaire {q.id!r}", o.written_against, q.version)
+        if o.change.questionnaire:
+            q = _changed(q, {k: v for k, v in o.change.questionnaire.items()
+                             if k not in ("capabilities", "questions")}, doc,
+                         ("change", "questionnaire"), problems)
 
         capabilities = _apply(q.capabilities, "id", o.remove.capabilities,
                               o.change.capabilities, o.add.capabilities, doc, "capabilities",

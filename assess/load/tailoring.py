@@ -107,6 +107,11 @@ def check_scope(a: Assessment, adoc: Document, tailored: Sequence[Tailored],
                  checks.known_ids(in_scope))
         problems.append(adoc.problem(("exclude_capabilities", i), f"unknown capability "
                                      f"{item.id!r} {where}"))
+    for i, person in enumerate(a.respondents):
+        problems.extend(adoc.problem(("respondents", i, "questionnaires", j), f"questionnaire "
+                                     f"{ident!r} is not in 'questionnaires'")
+                        for j, ident in enumerate(person.questionnaires)
+                        if ident not in a.questionnaires)
     for t in tailored:
         if not t.questionnaire.capabilities:
             i = a.questionnaires.index(t.questionnaire.id)
