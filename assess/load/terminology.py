@@ -8,7 +8,7 @@ the same language. Whole words only; the case of the first letter is kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -63,7 +63,13 @@ def speak(text: str, terms: Mapping[str, str]) -> str:
     """``text`` in the client's words: whole words, the first letter's case kept."""
     if not terms or not text:
         return text
-    pattern = _pattern(tuple(sorted(terms)))
+    words = tuple(sorted(terms))
+    low = text.lower()
+    # Cheap test first (the scoring path builds the effective content on every run): a
+    # text without any term, and no line break or double space a term could span, is kept.
+    if not any(w in low for w in words) and "\n" not in text and "  " not in text:
+        return text
+    pattern = _pattern(words)
 
     def swap(match: re.Match[str]) -> str:
         found = match.group(0)
@@ -80,7 +86,10 @@ def speak_questionnaire(q: Questionnaire, terms: Mapping[str, str]) -> Questionn
     in the client's terms; ids and numbers untouched."""
     if not terms:
         return q
-    say: Callable[[str], str] = lambda text: speak(text, terms)  # noqa: E731
+
+    def say(text: str) -> str:
+        return speak(text, terms)
+
     return q.model_copy(update={
         "description": say(q.description),
         "capabilities": [c.model_copy(update={"name": say(c.name),
