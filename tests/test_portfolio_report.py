@@ -51,7 +51,7 @@ def test_the_report_shows_the_percentile_per_domain(
     folder = _with_portfolio(tmp_path, f"portfolio:\n  db: sqlite:///{db}\n  peers: "
                                        f"{{sector: local-government}}\n")
     written = list(write_reports(folder, ["markdown"], tmp_path / "out"))
-    [md] = [p for p in written if p.suffix == ".md"]
+    [md] = [p for p in written if p.name == "report.md"]  # not the annex
     text = md.read_text()
     assert "Compared with 200 peers" in text
     subject = example_record()
@@ -72,7 +72,7 @@ def test_a_relative_portfolio_path_and_a_small_group(
                                        "{sector: health}\n")
     shutil.copy(db, folder / "p.sqlite")
     [html] = [p for p in write_reports(folder, ["html"], tmp_path / "out")
-              if p.suffix == ".html"]
+              if p.name == "report.html"]  # not the annex
     text = html.read_text()
     assert "Compared with 0 peers" in text
     assert "fewer than 5 peers: not shown" in text
