@@ -438,7 +438,8 @@ def test_forms_and_report_speak_the_sectors_words(client: Path) -> None:
     assert "staff, patients, the ICO" in form and "agency staff and board members)" in form
     assert not [w for w in NEUTRAL if w in form.lower()]
     ok("report", str(client), "--format", "markdown", "-o", "report.md")
-    report = Path("report.md").read_text()
+    # The client's words reach the report and its annex (answers and descriptors).
+    report = Path("report.md").read_text() + Path("report-annex.md").read_text()
     assert "patients" in report.lower()
     assert not [w for w in NEUTRAL if w in report.lower()]
     assert not _mentions_out_of_scope(report)
