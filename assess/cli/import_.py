@@ -33,7 +33,6 @@ def import_(workbooks: tuple[Path, ...], out: Path, force: bool,
 
     \b
     Example:
-      assess init client-2026 && assess import work/returned/*.xlsx -o client-2026/responses/
       assess import work/returned/network.tom-okafor.xlsx -o work/northshire/responses/ --force
     """
     from assess.errors import InvalidInput
