@@ -17,6 +17,7 @@ from pathlib import Path
 from assess.errors import InvalidInput, Problem, problem_order
 from assess.load import checks, yamlio
 from assess.load.loader import guess_kind, load_checked
+from assess.load.tailoring import tailor_for_assessment
 from assess.load.workspace import (
     ASSESSMENT_FILE,
     all_capability_ids,
@@ -230,8 +231,12 @@ def lint(path: Path | None = None) -> LintReport:
             if q.framework not in frameworks:
                 frameworks[q.framework] = _framework(q.framework, root)
             framework = frameworks[q.framework]
-            return checks.check_questionnaire(q, doc, framework) + lint_questionnaire(
+            problems = checks.check_questionnaire(q, doc, framework) + lint_questionnaire(
                 q, doc, framework)
+            if targets.assessment is not None:
+                # The assessment's overlays must still apply to the content they change.
+                problems += tailor_for_assessment(q, framework, root)[1]
+            return problems
 
         try:
             q, _ = load_checked(file, Questionnaire, check)

@@ -193,6 +193,9 @@ class Framework(Versioned):
 
 # --- questionnaire ----------------------------------------------------------------------
 
+AudienceTag = Literal["leadership", "architecture", "operations", "security", "service_owners"]
+"""Who can answer a question; a respondent's tags select their per-respondent workbook."""
+
 
 class Capability(Strict):
     id: Id = Field(description="Capability id (snake_case, unique across questionnaires).")
@@ -230,6 +233,9 @@ class Question(Strict):
                                         "{standard: nist-csf-2.0, id: PR.AA-03}.")
     replaces: list[QuestionId] = Field(default_factory=list, description="Ids this question "
                                        "replaces in earlier versions (for comparisons).")
+    audience: list[AudienceTag] = Field(default_factory=list, description="Who can answer it: "
+                                        "leadership, architecture, operations, security, "
+                                        "service_owners (docs/content.md).")
 
 
 class Profile(Strict):
@@ -473,6 +479,28 @@ class Governance(Strict):
                             "capability with the most urgent gaps.")
 
 
+class ExcludedCapability(Strict):
+    id: Id = Field(description="Capability id taken out of scope.")
+    reason: str = Field(default="", description="Why (shown in the report's scope note).")
+
+
+def _excluded(value: Any) -> Any:
+    # A plain id is the short form of {id: ...}.
+    return {"id": value} if isinstance(value, str) else value
+
+
+class AssessmentRespondent(Strict):
+    """Someone who will answer: drives ``assess template --per-respondent``."""
+
+    name: Text = Field(description="Respondent's name (filled in on their workbook).")
+    role: str = Field(default="", description="Role or job title.")
+    questionnaires: list[Id] = Field(default_factory=list, description="Questionnaire ids "
+                                     "they answer (empty: every one in scope).")
+    audience: list[AudienceTag] = Field(default_factory=list, description="Audience tags; "
+                                        "their workbook holds the questions for these tags "
+                                        "(empty: every question).")
+
+
 class Assessment(Versioned):
     """``assessment.yaml``: who, when, what is in scope, and the targets."""
 
@@ -505,8 +533,6 @@ class Assessment(Versioned):
                                "with no profile, are asked and scored.")
     crosswalks: list[DottedId] = Field(default_factory=list, description="Standards the "
                                        "report rolls results up onto, e.g. [nist-csf-2.0].")
-    sector: Text | None = Field(default=None, description="Sector, e.g. local-government; "
-                                "groups peers in a benchmark.")
     size: Text | None = Field(default=None, description="Size band, e.g. large; groups peers.")
     region: Text | None = Field(default=None, description="Region, e.g. UK; groups peers.")
     portfolio: PortfolioLink | None = Field(default=None, description="Compare with peers in "
@@ -518,6 +544,16 @@ class Assessment(Versioned):
                                       "report's document control, shown on its cover.")
     governance: Governance = Field(default_factory=Governance, description="Who oversees the "
                                    "plan, how it reports and the measures to watch.")
+    exclude_capabilities: list[Annotated[ExcludedCapability, BeforeValidator(_excluded)]] = Field(
+        default_factory=list, description="Capabilities out of scope, as if absent: an id, or "
+        "{id, reason}.")
+    sector: Id | None = Field(default=None, description="Sector, e.g. local-government: "
+                              "selects the terminology (frameworks/terminology/<sector>.yaml) "
+                              "and groups peers in a benchmark.")
+    terminology: dict[Text, Text] = Field(default_factory=dict, description="Word overrides: "
+                                          "neutral term -> the client's word.")
+    respondents: list[AssessmentRespondent] = Field(default_factory=list, description="Who "
+                                                    "answers what (per-respondent templates).")
 
 
 # --- response ---------------------------------------------------------------------------
@@ -670,10 +706,104 @@ class Standard(Versioned):
                                       "children.")
 
 
-LATER_OPTIONAL = ("answer_set", "answer_scale", "profiles", "lint_disable")
+LATER_OPTIONAL = ("answer_set", "answer_scale", "profiles", "lint_disable", "audience")
 """Optional questionnaire and question keys added after schema version 1 was first
 released: a content checksum leaves them out while they are unused, so existing
 questionnaires keep their checksums (assess.workshop.definition.checksum)."""
+# --- overlays (tailoring without copies, docs/content.md) -------------------------------
+
+Changes = dict[str, dict[str, Any]]
+"""Id -> only the fields changed (``levels`` and ``actions`` merge key by key)."""
+
+
+class QuestionnaireAdditions(Strict):
+    capabilities: list[Capability] = Field(default_factory=list, description="New "
+                                           "capabilities (ids unique across questionnaires).")
+    questions: list[Question] = Field(default_factory=list, description="New questions; each "
+                                      "goes after the last question of its capability.")
+
+
+class QuestionnaireRemovals(Strict):
+    capabilities: list[Id] = Field(default_factory=list, description="Capability ids removed "
+                                   "with their questions.")
+    questions: list[QuestionId] = Field(default_factory=list, description="Question ids "
+                                        "removed.")
+
+
+class QuestionnaireChanges(Strict):
+    questionnaire: dict[str, Any] = Field(default_factory=dict, description="Fields of the "
+                                          "questionnaire itself changed, e.g. {description: "
+                                          "...} or {weight: 2}.")
+    capabilities: Changes = Field(default_factory=dict, description="Capability id -> fields "
+                                  "changed, e.g. {weight: 2}.")
+    questions: Changes = Field(default_factory=dict, description="Question id -> fields "
+                               "changed, e.g. {weight: 2, levels: {3: ...}}.")
+
+
+class QuestionnaireOverlay(Versioned):
+    """``overlays/*.yaml``: what one assessment changes in one questionnaire."""
+
+    kind: Literal["questionnaire-overlay"] = Field(description="questionnaire-overlay.")
+    applies_to: Id = Field(description="Questionnaire id changed.")
+    written_against: str | None = Field(default=None, description="Questionnaire version the "
+                                        "overlay was written against (named in errors).")
+    add: QuestionnaireAdditions = Field(default_factory=QuestionnaireAdditions,
+                                        description="Capabilities and questions added.")
+    remove: QuestionnaireRemovals = Field(default_factory=QuestionnaireRemovals,
+                                          description="Capabilities and questions removed.")
+    change: QuestionnaireChanges = Field(default_factory=QuestionnaireChanges,
+                                         description="Fields changed, by id.")
+
+
+class DependencyAdditions(Strict):
+    programmes: list[Programme] = Field(default_factory=list, description="New programmes.")
+    technologies: list[Technology] = Field(default_factory=list, description="New "
+                                           "technologies.")
+    capabilities: list[CapabilityDependencies] = Field(
+        default_factory=list, description="Entries for capabilities the model has none for.")
+
+
+class DependencyRemovals(Strict):
+    programmes: list[Id] = Field(default_factory=list, description="Programme ids removed "
+                                 "(and the links to them).")
+    technologies: list[Id] = Field(default_factory=list, description="Technology ids removed "
+                                   "(and the links to them).")
+    capabilities: list[Id] = Field(default_factory=list, description="Capability entries "
+                                   "removed.")
+
+
+class DependencyChanges(Strict):
+    programmes: Changes = Field(default_factory=dict, description="Programme id -> fields "
+                                "changed, e.g. {weight: 6}.")
+    technologies: Changes = Field(default_factory=dict, description="Technology id -> fields "
+                                  "changed.")
+    capabilities: Changes = Field(default_factory=dict, description="Capability id -> fields "
+                                  "changed, e.g. {actions: {3: {effort: 40}}}.")
+
+
+class DependenciesOverlay(Versioned):
+    """``overlays/*.yaml``: what one assessment changes in the dependency model."""
+
+    kind: Literal["dependencies-overlay"] = Field(description="dependencies-overlay.")
+    applies_to: Id = Field(default="default", description="Dependency model id changed.")
+    written_against: str | None = Field(default=None, description="Content release the "
+                                        "overlay was written against (named in errors).")
+    add: DependencyAdditions = Field(default_factory=DependencyAdditions,
+                                     description="Programmes, technologies, entries added.")
+    remove: DependencyRemovals = Field(default_factory=DependencyRemovals,
+                                       description="Programmes, technologies, entries removed.")
+    change: DependencyChanges = Field(default_factory=DependencyChanges,
+                                      description="Fields changed, by id.")
+
+
+class Terminology(Versioned):
+    """``frameworks/terminology/<sector>.yaml``: a sector's words for the neutral terms."""
+
+    sector: Id = Field(description="Sector id, as assessment.yaml's `sector` names it.")
+    name: Text = Field(description="Display name, e.g. 'Health'.")
+    terms: dict[Text, Text] = Field(default_factory=dict, description="Neutral term (as the "
+                                    "shipped content writes it) -> the sector's word.")
+
 
 FILE_KINDS: dict[str, type[Versioned]] = {
     "framework": Framework,
@@ -684,4 +814,7 @@ FILE_KINDS: dict[str, type[Versioned]] = {
     "plan": Plan,
     "mapping": MappingSet,
     "standard": Standard,
+    "questionnaire-overlay": QuestionnaireOverlay,
+    "dependencies-overlay": DependenciesOverlay,
+    "terminology": Terminology,
 }

@@ -31,7 +31,8 @@ def run_demo(out: Path | None) -> Iterator[str]:
     ws = load_workspace(example_path())
     result = score_assessment(ws.scoring_inputs())
     yield render_scores(result, "table").rstrip("\n")
-    recs = recommend(ws.dependencies, result, ws.assessment.must_do)
+    recs = recommend(ws.dependencies, result, ws.assessment.must_do,
+                              ws.out_of_scope_needs)
     yield ""
     yield "Top recommendations (all of them: assess recommend; the plan: assess roadmap)"
     yield ""

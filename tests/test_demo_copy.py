@@ -30,6 +30,9 @@ def test_copy_gives_both_assessments_with_the_baseline_link_working(
     assert compare.exit_code == 0, compare.output
     # the returned workbook imports into the answers it was made from
     runner.invoke(main, ["init", "fresh"])
+    # in the same sector, so the questions carry the same words as the workbook's
+    with Path("fresh", "assessment.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("sector: local-government\n")
     imported = runner.invoke(main, ["import", "work/returned/network.tom-okafor.xlsx",
                                     "-o", "fresh/responses"])
     assert imported.exit_code == 0, imported.output

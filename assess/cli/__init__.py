@@ -47,6 +47,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                   "Roll an assessment's results up onto a published standard."),
     "import-framework": ("assess.cli.import_framework:import_framework", "Import a published "
                          "model: OWASP SAMM, OWASP DSOMM or a CISO Assistant library."),
+    "show": ("assess.cli.show:show", "Print an assessment's effective questionnaire or "
+             "dependency model (after overlays and exclusions) as YAML."),
     "report": ("assess.cli.report:report", "Write the gap-analysis report: HTML, Markdown, PDF "
                "and/or an Excel workbook."),
     "portfolio": ("assess.cli.portfolio:portfolio", "Keep many organisations' assessments in "

@@ -61,6 +61,11 @@ def handle_errors(fn: F) -> F:
             click.echo(f"unexpected error: {type(exc).__name__}: {exc}"
                        + ("" if verbose else " (run with -v for the traceback)"), err=True)
             sys.exit(EXIT_UNEXPECTED)
+        finally:
+            from assess.notices import take
+
+            for message in take():
+                click.echo(f"note: {message}", err=True)
 
     return wrapper  # type: ignore[return-value]
 

@@ -15,8 +15,12 @@ from ._common import handle_errors
               help="The assessment's responses folder, ASSESSMENT/responses/ (the folder "
               "`assess score` reads; any other folder is refused).")
 @click.option("--force", is_flag=True, help="Replace response files that already exist.")
+@click.option("--definition", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The questionnaire file the workbooks were made from (another version "
+              "than the assessment's), instead of looking it up.")
 @handle_errors
-def import_(workbooks: tuple[Path, ...], out: Path, force: bool) -> None:
+def import_(workbooks: tuple[Path, ...], out: Path, force: bool,
+            definition: Path | None) -> None:
     """Read completed Excel questionnaires (made by `assess template --format xlsx`) into
     response files named QUESTIONNAIRE.RESPONDENT.yaml.
 
@@ -29,13 +33,12 @@ def import_(workbooks: tuple[Path, ...], out: Path, force: bool) -> None:
 
     \b
     Example:
-      assess init client-2026 && assess import work/returned/*.xlsx -o client-2026/responses/
       assess import work/returned/network.tom-okafor.xlsx -o work/northshire/responses/ --force
     """
     from assess.errors import InvalidInput
     from assess.workshop.import_xlsx import import_workbooks
 
-    result = import_workbooks(list(workbooks), out, force)
+    result = import_workbooks(list(workbooks), out, force, definition)
     for item in result.written:
         answers = "1 answer" if item.answers == 1 else f"{item.answers} answers"
         click.echo(f"wrote {item.target} ({answers} from {item.workbook})", err=True)

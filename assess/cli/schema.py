@@ -5,7 +5,8 @@ import click
 from ._common import handle_errors
 
 KINDS = ["framework", "questionnaire", "dependencies", "assessment", "response", "plan",
-         "mapping", "standard"]
+         "mapping", "standard", "questionnaire-overlay", "dependencies-overlay",
+         "terminology"]
 
 
 @click.command()
@@ -15,7 +16,8 @@ def schema(name: str) -> None:
     """Print the JSON Schema of a file kind (for editor completion and checks).
 
     NAME is one of: framework, questionnaire, dependencies, assessment, response, plan,
-    mapping (a mapping set), standard (a standard's catalogue for crosswalks).
+    mapping (a mapping set), standard (a standard's catalogue for crosswalks),
+    questionnaire-overlay, dependencies-overlay, terminology.
 
     \b
     Example:

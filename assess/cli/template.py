@@ -24,9 +24,15 @@ FORMATS = ["yaml", "xlsx", "markdown", "html"]
               help="Take the questionnaire and framework from this assessment's own "
               "questionnaires/ and frameworks/ (as pinned by `assess init --pin`), falling "
               "back to the shipped ones.")
+@click.option("--per-respondent", is_flag=True,
+              help="With --assessment: one Excel workbook per respondent listed in "
+              "assessment.yaml and questionnaire they answer, their name filled in and only "
+              "the questions for their audiences, into the -o folder.")
+@click.option("--all-questions", is_flag=True,
+              help="With --per-respondent: every question, whatever the audiences.")
 @handle_errors
 def template(questionnaire: str | None, fmt: str, output: Path | None, all_: bool,
-             assessment: Path | None) -> None:
+             assessment: Path | None, per_respondent: bool, all_questions: bool) -> None:
     """Write a blank questionnaire to hand out: YAML, Excel workbook or printable form.
 
     QUESTIONNAIRE is a questionnaire id (shipped, or the assessment's own copy with
@@ -41,10 +47,25 @@ def template(questionnaire: str | None, fmt: str, output: Path | None, all_: boo
       assess template network --format html -o network-form.html
       assess template --all --format xlsx -o workshop-pack/
       assess template network --assessment work/northshire-2025 --format xlsx -o network.xlsx
+      assess template --assessment work/northshire --per-respondent -o workbooks/
     """
     from assess.load.yamlio import write_bytes
     from assess.outputs import check_folder, check_output
 
+    if per_respondent:
+        from assess.workshop.templates import write_per_respondent
+
+        if assessment is None or output is None or questionnaire is not None or all_:
+            raise click.UsageError("--per-respondent needs --assessment and -o FOLDER (and "
+                                   "no QUESTIONNAIRE or --all)")
+        from assess.outputs import check_folder
+
+        check_folder(output)
+        for path in write_per_respondent(output, assessment, all_questions):
+            click.echo(f"wrote {path}", err=True)
+        return
+    if all_questions:
+        raise click.UsageError("--all-questions goes with --per-respondent")
     if all_ == (questionnaire is not None):
         raise click.UsageError("give a QUESTIONNAIRE or --all (not both)")
     if output is None and (all_ or fmt == "xlsx"):

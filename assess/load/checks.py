@@ -17,10 +17,16 @@ from assess.models import (
     Framework,
     MappingSet,
     Plan,
+    Question,
     Questionnaire,
     Response,
     Standard,
 )
+
+
+def known_ids(ids: Iterable[str], limit: int = 8) -> str:
+    """``(known: a, b, ...)`` for an error message."""
+    return _known(ids, limit)
 
 
 def _known(ids: Iterable[str], limit: int = 8) -> str:
@@ -82,30 +88,39 @@ def check_questionnaire(q: Questionnaire, doc: Document, fw: Framework | None) -
         problems.extend(doc.problem(("questions", i, "profiles", j), f"unknown profile "
                                     f"{name!r} {_known(profile_ids)}")
                         for j, name in enumerate(question.profiles) if name not in profile_ids)
-    level_numbers = {lv.level for lv in fw.levels} if fw else set()
     for i, question in enumerate(q.questions):
-        if question.capability not in capability_ids:
-            problems.append(doc.problem(("questions", i, "capability"), f"unknown capability "
-                                        f"{question.capability!r} {_known(capability_ids)}"))
-        if fw is None:
-            continue
-        if question.answer_set is not None and question.answer_set not in fw.answer_sets:
-            problems.append(doc.problem(("questions", i, "answer_set"), f"unknown answer set "
-                                        f"{question.answer_set!r} {_known(fw.answer_sets)}"))
-        if fw.scale_of(question) is None and question.levels is None:
-            problems.append(doc.problem(("questions", i), f"framework {fw.id!r} is "
-                                        "level-anchored: the question needs 'levels'"))
-        if question.levels is not None:
-            extra = sorted(set(question.levels) - level_numbers)
-            if extra:
-                problems.append(doc.problem(("questions", i, "levels"), f"levels {extra} are "
-                                            f"not levels of framework {fw.id!r}"))
-        if question.level is not None and question.level not in level_numbers:
-            problems.append(doc.problem(("questions", i, "level"), f"level {question.level} "
-                                        f"is not a level of framework {fw.id!r}"))
+        problems += [doc.problem(("questions", i, *loc), message)
+                     for loc, message in question_problems(question, capability_ids, fw)]
     if fw is not None and fw.method.name in METHODS:
         problems += [doc.problem(loc, message)
                      for loc, message in METHODS[fw.method.name].check_questions(q, fw)]
+    return problems
+
+
+def question_problems(question: Question, capability_ids: set[str], fw: Framework | None
+                      ) -> list[tuple[tuple[str | int, ...], str]]:
+    """What is wrong with one question, as (place inside the question, message)."""
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    if question.capability not in capability_ids:
+        problems.append((("capability",), f"unknown capability {question.capability!r} "
+                         f"{_known(capability_ids)}"))
+    if fw is None:
+        return problems
+    level_numbers = {lv.level for lv in fw.levels}
+    if question.answer_set is not None and question.answer_set not in fw.answer_sets:
+        problems.append((("answer_set",), f"unknown answer set {question.answer_set!r} "
+                         f"{_known(fw.answer_sets)}"))
+    if fw.scale_of(question) is None and question.levels is None:
+        problems.append(((), f"framework {fw.id!r} is level-anchored: the question needs "
+                         "'levels'"))
+    if question.levels is not None:
+        extra = sorted(set(question.levels) - level_numbers)
+        if extra:
+            problems.append((("levels",), f"levels {extra} are not levels of framework "
+                             f"{fw.id!r}"))
+    if question.level is not None and question.level not in level_numbers:
+        problems.append((("level",), f"level {question.level} is not a level of framework "
+                         f"{fw.id!r}"))
     return problems
 
 

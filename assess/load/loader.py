@@ -25,6 +25,10 @@ def guess_kind(data: Any) -> str | None:
         return "mapping"
     if "items" in data:
         return "standard"
+    if data.get("kind") in ("questionnaire-overlay", "dependencies-overlay"):
+        return str(data["kind"])
+    if "terms" in data and "sector" in data:
+        return "terminology"
     if "answers" in data or "respondent" in data:
         return "response"
     if "questions" in data:
@@ -150,7 +154,10 @@ def validate_document(doc: Document, model: type[M]) -> M:
 _KIND_WORDS = {"framework": "a maturity framework", "questionnaire": "a questionnaire",
                "dependencies": "a dependency model", "assessment": "an assessment file",
                "response": "a response file", "mapping": "a mapping set",
-               "standard": "a standard's catalogue"}
+               "standard": "a standard's catalogue",
+               "questionnaire-overlay": "a questionnaire overlay",
+               "dependencies-overlay": "a dependency-model overlay",
+               "terminology": "a terminology file"}
 
 
 def _kind_of(model: type[Versioned]) -> str:

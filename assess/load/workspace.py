@@ -18,6 +18,16 @@ from assess.load import checks
 from assess.load.answers import canonical_response
 from assess.load.loader import load_checked, load_model
 from assess.load.resources import content_path
+from assess.load.tailoring import (
+    NONE,
+    Tailored,
+    Tailoring,
+    check_scope,
+    prune_dependencies,
+    scope_notice,
+    tailor,
+    tailoring_for,
+)
 from assess.load.yamlio import Document, display_path
 from assess.models import (
     DEFAULT_OWNER,
@@ -48,6 +58,10 @@ class Workspace:
     responses: list[Response]
     dependencies: DependencyModel
     response_files: list[Path] = field(default_factory=list)
+    excluded: list[tuple[str, str, str]] = field(default_factory=list)
+    """(capability id, name, reason) of each capability out of scope, in the file's order."""
+    out_of_scope_needs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Capability id -> names of the prerequisites dropped because they are out of scope."""
 
     def scoring_inputs(self) -> Inputs:
         """What scoring reads from this workspace."""
@@ -203,6 +217,29 @@ def fit_to_content(model: DependencyModel, capability_ids: set[str]) -> Dependen
     return model.model_copy(update={"capabilities": entries})
 
 
+def effective_dependencies(a: Assessment | None, root: Path | None, capability_ids: set[str],
+                           t: Tailoring = NONE, gone: dict[str, str] | None = None,
+                           ) -> tuple[DependencyModel, list[Problem], dict[str, tuple[str, ...]]]:
+    """The dependency model as the assessment uses it: the file (checked where it is), its
+    overrides, the dependency overlays, then without the capabilities ``gone`` (id -> name;
+    excluded or removed by an overlay). Also what each capability needs that is gone."""
+    from assess.load.overlays import apply_dependencies
+
+    model, problems = load_dependencies(a, root, capability_ids)
+    if problems:
+        return model, problems, {}
+    model, problems = apply_dependencies(model, t.overlays)
+    dep_overlays = [o.doc for o in t.overlays if o.overlay.kind == "dependencies-overlay"]
+    if not problems and dep_overlays:
+        # What the overlays added must resolve too; named in the (first) overlay file.
+        problems = checks.check_dependencies(model, Document(dep_overlays[0].path, None),
+                                             capability_ids)
+    from assess.load.terminology import speak_dependencies
+
+    model, needs = prune_dependencies(model, gone or {})
+    return speak_dependencies(model, t.terms), problems, needs
+
+
 def apply_overrides(model: DependencyModel, over: object) -> DependencyModel:
     from assess.models import DependencyOverrides
 
@@ -248,7 +285,9 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
         if fw_loaded:
             fw = fw_loaded[0]
 
-    questionnaires: list[Questionnaire] = []
+    tailoring, tailoring_problems = tailoring_for(root, a, adoc)
+    col.add(tailoring_problems)
+    tailored: list[Tailored] = []
     for i, ident in enumerate(a.questionnaires):
         q_path = find_definition("questionnaires", ident, root)
         if q_path is None:
@@ -258,7 +297,15 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
         q_loaded = col.load(q_path, Questionnaire,
                             lambda q, doc: checks.check_questionnaire(q, doc, fw))
         if q_loaded:
-            questionnaires.append(q_loaded[0])
+            one, problems = tailor(q_loaded[0], fw, tailoring)
+            col.add(problems)
+            tailored.append(one)
+    questionnaires = [t.questionnaire for t in tailored]
+    every_capability = all_capability_ids(root, questionnaires) | {
+        c for t in tailored for c in t.capabilities_before_scope}
+    col.add(check_scope(a, adoc, tailored, every_capability))
+    gone = {c: name for t in tailored for c, name in t.removed_capabilities.items()}
+    removed = {t.questionnaire.id: t.removed_questions for t in tailored}
     by_id = {q.id: q for q in questionnaires}
     col.add(_check_targets(a, adoc, by_id, fw))
     if a.crosswalks:
@@ -277,17 +324,32 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
         folder = root / RESPONSES
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     answered_by: dict[tuple[str, str], Path] = {}
+    ignored: dict[str, int] = {}
+
+    def in_scope(r: Response) -> Response:
+        # Answers to questions the assessment does not ask: ignored, with one notice.
+        out = removed.get(r.questionnaire, frozenset()) & set(r.answers)
+        if not out:
+            return r
+        return r.model_copy(update={"answers": {k: v for k, v in r.answers.items()
+                                                if k not in out}})
+
     for r_path in files:
         r_loaded = col.load(r_path, Response, lambda r, doc: checks.check_response(
-            r, doc, by_id.get(r.questionnaire), fw, a.questionnaires))
+            in_scope(r), doc, by_id.get(r.questionnaire), fw, a.questionnaires))
         if r_loaded:
-            responses.append(r_loaded[0] if fw is None else canonical_response(
-                r_loaded[0], fw, by_id.get(r_loaded[0].questionnaire)))
-            col.add(_check_repeated_respondent(*r_loaded, answered_by))
+            r = in_scope(r_loaded[0])
+            if len(r.answers) != len(r_loaded[0].answers):
+                ignored[str(r_path)] = len(r_loaded[0].answers) - len(r.answers)
+            responses.append(r if fw is None else canonical_response(
+                r, fw, by_id.get(r.questionnaire)))
+            col.add(_check_repeated_respondent(r, r_loaded[1], answered_by))
 
     deps = DependencyModel(schema_version=1)
+    needs: dict[str, tuple[str, ...]] = {}
     if dependencies:
-        deps, dep_problems = load_dependencies(a, root, all_capability_ids(root, questionnaires))
+        deps, dep_problems, needs = effective_dependencies(a, root, every_capability | set(gone),
+                                                           tailoring, gone)
         col.add(dep_problems)
         if not dep_problems and a.dependencies is not None:
             # A mistyped id would otherwise leave the intended programme's weight unchanged.
@@ -306,7 +368,13 @@ def load_workspace(path: Path, dependencies: bool = True) -> Workspace:
         raise InvalidInput(col.problems)
     if a.profile is not None:
         questionnaires = [in_profile(q, a.profile) for q in questionnaires]
-    return Workspace(root, a, fw, questionnaires, responses, deps, files)
+    message = scope_notice(ignored)
+    if message:
+        from assess.notices import notice
+
+        notice(message)
+    excluded = [(x.id, gone.get(x.id, x.id), x.reason) for x in a.exclude_capabilities]
+    return Workspace(root, a, fw, questionnaires, responses, deps, files, excluded, needs)
 
 
 def in_profile(q: Questionnaire, profile: str) -> Questionnaire:

@@ -64,4 +64,5 @@ def analyse(path: Path) -> Analysis:
     ws = load_workspace(path)
     result = score_assessment(ws.scoring_inputs())
     return Analysis(ws.assessment, ws.dependencies, result,
-                    recommend(ws.dependencies, result, ws.assessment.must_do))
+                    recommend(ws.dependencies, result, ws.assessment.must_do,
+                              ws.out_of_scope_needs))

@@ -17,7 +17,7 @@ properties of SPEC.md section 6 hold.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assess.errors import AssessError
@@ -202,13 +202,16 @@ def _facts(links: Links, capability: str) -> _Facts:
 
 
 def recommend(model: DependencyModel, result: ScoreResult,
-              must_do: Sequence[str] = ()) -> Recommendations:
+              must_do: Sequence[str] = (),
+              out_of_scope: Mapping[str, Sequence[str]] | None = None) -> Recommendations:
     """Every level step below target, ranked by priority (highest first, ties by id).
 
     ``must_do`` (step ids, the assessment's ``must_do``) marks steps urgent, as the
-    dependency model's ``urgent`` does; urgency orders the roadmap, not the ranks."""
+    dependency model's ``urgent`` does; urgency orders the roadmap, not the ranks.
+    ``out_of_scope``: capability id -> names of prerequisites dropped because they are out
+    of the assessment's scope; its steps' rationales say so."""
     with no_cycle_collection():
-        return _recommend(model, result, frozenset(must_do))
+        return _recommend(model, result, frozenset(must_do), out_of_scope or {})
 
 
 def _costs(model: DependencyModel, action: Action | None
@@ -223,8 +226,8 @@ def _costs(model: DependencyModel, action: Action | None
             None if opex is None else (opex[0], opex[1]))
 
 
-def _recommend(model: DependencyModel, result: ScoreResult,
-               must_do: frozenset[str]) -> Recommendations:
+def _recommend(model: DependencyModel, result: ScoreResult, must_do: frozenset[str],
+               out_of_scope: Mapping[str, Sequence[str]]) -> Recommendations:
     links = join(model, result)
     graph = build_steps(links)
     priority, urgency = priorities(links, graph)
@@ -247,6 +250,9 @@ def _recommend(model: DependencyModel, result: ScoreResult,
                   MUST_DO if step.id in must_do else "")
         capex, opex = _costs(model, action)
         why = rationale(links, step, after, known.feeds)
+        if out_of_scope.get(cap.id):
+            why = (f"{why[:-1]}; would also need {listing(list(out_of_scope[cap.id]))}, "
+                   "out of scope.")
         if urgent:
             why = f"Must do first ({URGENT_WORDS[urgent]}). {why}"
         items.append(Recommendation(

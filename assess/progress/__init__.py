@@ -92,7 +92,8 @@ def load_snapshot(path: Path) -> Snapshot:
 
     ws = load_workspace(path)
     result = score_assessment(ws.scoring_inputs())
-    recs = recommend(ws.dependencies, result, ws.assessment.must_do)
+    recs = recommend(ws.dependencies, result, ws.assessment.must_do,
+                              ws.out_of_scope_needs)
     roadmap = roadmap_for(ws.assessment, recs, result)
     return Snapshot(result, tuple(ws.questionnaires), recs, roadmap, display_path(ws.root),
                     load_plan(ws.root))

@@ -83,7 +83,8 @@ def load_inputs(path: Path) -> ReportInputs:
 
     ws = load_workspace(path)
     result = score_assessment(ws.scoring_inputs())
-    return inputs_for(ws, result, recommend(ws.dependencies, result, ws.assessment.must_do))
+    return inputs_for(ws, result, recommend(ws.dependencies, result, ws.assessment.must_do,
+                              ws.out_of_scope_needs))
 
 
 def inputs_for(ws: Workspace, result: ScoreResult, recs: Recommendations) -> ReportInputs:
@@ -108,6 +109,7 @@ def inputs_for(ws: Workspace, result: ScoreResult, recs: Recommendations) -> Rep
         peers=peers_block(ws.root, ws.assessment, ws.questionnaires, result),
         classification=ws.assessment.classification, document=ws.assessment.document,
         governance=ws.assessment.governance,
+        excluded=[(name, reason) for _, name, reason in ws.excluded],
     )
 
 

@@ -94,6 +94,8 @@ class ReportInputs:
     """Document control for the cover (assessment.yaml ``document``)."""
     governance: Governance = field(default_factory=Governance)
     """Who oversees the plan (assessment.yaml ``governance``)."""
+    excluded: Sequence[tuple[str, str]] = ()
+    """(name, reason) of each capability the assessment left out of scope."""
 
 
 def long_date(iso: str) -> str:
@@ -316,7 +318,16 @@ def _methodology(inputs: ReportInputs) -> Row:
     }
 
 
-def _scope(result: ScoreResult) -> Row:
+def excluded_note(excluded: Sequence[tuple[str, str]]) -> str:
+    """The scope note naming the capabilities left out, with the reasons given."""
+    if not excluded:
+        return ""
+    items = [f"{name} ({reason.strip().rstrip('.')})" if reason.strip() else name
+             for name, reason in excluded]
+    return f"Out of scope by agreement: {'; '.join(items)}."
+
+
+def _scope(result: ScoreResult, excluded: Sequence[tuple[str, str]] = ()) -> Row:
     """What the headline figures rest on: scored capabilities against the scope."""
     scope = scored_scope(result)
     return {"capabilities": scope.capabilities, "scored": scope.scored,
@@ -324,7 +335,8 @@ def _scope(result: ScoreResult) -> Row:
             "unscored_domains": list(scope.unscored_domains),
             "unscored_capabilities": [{"name": n, "domain": d}
                                       for n, d in scope.unscored_capabilities],
-            "complete": scope.complete, "caveat": scope_caveat(scope)}
+            "complete": scope.complete, "caveat": scope_caveat(scope),
+            "excluded": excluded_note(excluded)}
 
 
 def build_context(inputs: ReportInputs, *, title: str | None = None,
@@ -366,7 +378,7 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
                     "level_label": level_label(result, overall.level),
                     "target": overall.target, "gap": overall.gap,
                     "coverage": overall.coverage},
-        "scope": _scope(result),
+        "scope": _scope(result, inputs.excluded),
         "vision": " ".join(inputs.vision.split()),
         "principles": [" ".join(p.split()) for p in inputs.principles],
         "domains": domain_sections(result, inputs.questionnaires, next_steps, who),

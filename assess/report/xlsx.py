@@ -167,6 +167,8 @@ def _summary(wb: Any, ctx: Mapping[str, Any]) -> None:
         ("Coverage", _share(o["coverage"]), PERCENT),
         ("Capabilities scored", ctx["scope"]["scored"], None),
         ("Capabilities in scope", ctx["scope"]["capabilities"], None),
+        *([("Out of scope", ctx["scope"]["excluded"], None)] if ctx["scope"]["excluded"]
+          else []),
         *([("Partial coverage", ctx["scope"]["caveat"], None)] if ctx["scope"]["caveat"]
           else []),
         ("Recommended steps", len(ctx["recommendations"]), None),

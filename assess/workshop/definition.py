@@ -10,7 +10,8 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assess.errors import InvalidInput, NotFound
@@ -42,6 +43,8 @@ class Definition:
     questionnaire: Questionnaire
     framework: Framework
     path: Path
+    audience: tuple[str, ...] = ()
+    """Audience tags the questions were cut to (:func:`for_audience`); empty: all."""
 
     @property
     def checksum(self) -> str:
@@ -136,6 +139,18 @@ def canonical_content(questionnaire: Questionnaire) -> dict[str, object]:
     return data
 
 
+def for_audience(defn: Definition, tags: Sequence[str]) -> Definition:
+    """``defn`` with only the questions for the audience ``tags``: those tagged with one of
+    them, and those tagged with none (anyone can answer). No tags: ``defn`` unchanged."""
+    if not tags:
+        return defn
+    wanted = set(tags)
+    q = defn.questionnaire
+    questions = [x for x in q.questions if not x.audience or wanted & set(x.audience)]
+    return replace(defn, questionnaire=q.model_copy(update={"questions": questions}),
+                   audience=tuple(sorted(wanted)))
+
+
 def checksum(questionnaire: Questionnaire) -> str:
     """sha256 of the questionnaire's canonical content.
 
@@ -148,13 +163,18 @@ def checksum(questionnaire: Questionnaire) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def resolve(ref: str, root: Path | None = None) -> Definition:
+def resolve(ref: str, root: Path | None = None, assessment: Path | None = None) -> Definition:
     """Load questionnaire ``ref`` (an id, or a path to a questionnaire YAML) and its framework.
 
     An id is looked up in ``root/questionnaires/`` first, then in the shipped content. A
     questionnaire file inside some ``X/questionnaires/`` folder finds its framework in
-    ``X/frameworks/`` first. Raises NotFound or InvalidInput (with every problem).
+    ``X/frameworks/`` first. When ``root`` (or ``assessment``, an assessment folder given
+    apart from where the file is) holds an assessment, the questionnaire is that
+    assessment's effective content: its overlays applied, its excluded capabilities gone
+    (:mod:`assess.load.tailoring`). Raises NotFound or InvalidInput (with every problem).
     """
+    from assess.load.tailoring import tailor_for_assessment
+
     path = Path(ref)
     if ref.endswith((".yaml", ".yml")) or "/" in ref or path.is_file():
         if not path.is_file():
@@ -170,6 +190,9 @@ def resolve(ref: str, root: Path | None = None) -> Definition:
     questionnaire, doc = load_model(path, Questionnaire)
     framework = load_framework(questionnaire.framework, root)[0]
     problems = checks.check_questionnaire(questionnaire, doc, framework)
+    if not problems:
+        questionnaire, problems = tailor_for_assessment(questionnaire, framework,
+                                                        assessment or root)
     if problems:
         raise InvalidInput(problems)
     return Definition(questionnaire, framework, path)

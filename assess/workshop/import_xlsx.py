@@ -27,6 +27,7 @@ from assess.models import ID_PATTERN, MAX_NOTES, Assessment, Response
 
 from .definition import (
     Definition,
+    for_audience,
     parse_answer,
     parse_confidence,
     resolve,
@@ -126,8 +127,11 @@ def _open(reader: _Reader) -> Any | None:
         return None
 
 
-def _definition(reader: _Reader, wb: Any, root: Path) -> Definition | None:
-    """The questionnaire definition the workbook was made from, checked against its id."""
+def _definition(reader: _Reader, wb: Any, root: Path,
+                definition: Path | None = None) -> Definition | None:
+    """The questionnaire definition the workbook was made from, checked against its id:
+    the assessment's effective content, or the ``definition`` file given (the version the
+    workbook was made from), tailored by the assessment likewise."""
     if META_SHEET not in wb.sheetnames:
         reader.problem("", f"not an assess questionnaire workbook (no hidden {META_SHEET!r} "
                        "sheet); make one with `assess template QUESTIONNAIRE --format xlsx`")
@@ -157,13 +161,21 @@ def _definition(reader: _Reader, wb: Any, root: Path) -> Definition | None:
                        "letters, digits, _ and -): the workbook was edited")
         return None
     try:
-        defn = resolve(ident, root)
+        defn = (resolve(ident, root) if definition is None else
+                resolve(str(definition), assessment=root))
+        if defn.questionnaire.id != ident:
+            reader.problem(ident_at, f"made from questionnaire {ident!r}, but "
+                           f"{yamlio.display_path(definition or defn.path)} is "
+                           f"{defn.questionnaire.id!r}")
+            return None
     except InvalidInput as exc:
         reader.problems.extend(exc.problems)
         return None
     except AssessError as exc:
         reader.problem(ident_at, str(exc))
         return None
+    audience, _ = meta("audience")
+    defn = for_audience(defn, [t.strip() for t in audience.split(",") if t.strip()])
     q = defn.questionnaire
     version, version_at = meta("version")
     digest, digest_at = meta("checksum")
@@ -299,11 +311,12 @@ def _answers(reader: _Reader, ws: Any, layout: Layout, defn: Definition,
     return answers
 
 
-def read_workbook(path: Path, out_dir: Path) -> tuple[Imported | None, list[Problem]]:
+def read_workbook(path: Path, out_dir: Path, definition: Path | None = None
+                  ) -> tuple[Imported | None, list[Problem]]:
     """Read one completed workbook into the response file it gives (not written yet)."""
     reader = _Reader(path)
     wb = _open(reader)
-    defn = _definition(reader, wb, out_dir.parent) if wb is not None else None
+    defn = _definition(reader, wb, out_dir.parent, definition) if wb is not None else None
     if wb is None or defn is None:
         return None, reader.problems
     _scope_problem(reader, out_dir.parent, defn.questionnaire.id)
@@ -366,19 +379,21 @@ def check_output_folder(out_dir: Path) -> None:
                       f"ASSESSMENT/responses/, beside the assessment's {ASSESSMENT_FILE}")
 
 
-def import_workbooks(paths: list[Path], out_dir: Path, force: bool = False) -> ImportResult:
+def import_workbooks(paths: list[Path], out_dir: Path, force: bool = False,
+                     definition: Path | None = None) -> ImportResult:
     """Import completed template workbooks into ``out_dir`` (an assessment's responses/).
 
     A workbook with any problem writes nothing; the others are written. Never overwrites
     an existing response file unless ``force``; two workbooks giving the same file both
-    fail. Definitions are looked up in the assessment (``out_dir``'s parent) first.
+    fail. Definitions are looked up in the assessment (``out_dir``'s parent) first;
+    ``definition`` (a questionnaire file) is used instead when given.
     """
     check_output_folder(out_dir)
     yamlio.remove_stale_temporaries(out_dir)  # left by an import or capture that was killed
     result = ImportResult()
     ready: list[Imported] = []
     for path in dict.fromkeys(paths):
-        imported, problems = read_workbook(path, out_dir)
+        imported, problems = read_workbook(path, out_dir, definition)
         result.problems += problems
         if imported is not None:
             ready.append(imported)

@@ -34,7 +34,9 @@ RESPONDENT_LABELS = {"name": "Name (required)", "role": "Role or job title",
 
 # Hidden sheet: key in column A, value in column B, one per row from row 1.
 META_KEYS = ("format", "format_version", "questionnaire", "version", "checksum", "framework",
-             "questions", "made_by")
+             "questions", "made_by", "audience")
+"""``audience``: the audience tags a per-respondent workbook was cut to (empty: every
+question); the import cuts the questionnaire the same way before comparing checksums."""
 
 
 def column_letter(col: int) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from assess import __version__
@@ -143,7 +144,7 @@ def _instructions(ws: Any, defn: Definition) -> None:
     _protect(ws)
 
 
-def _respondent(ws: Any, defn: Definition) -> None:
+def _respondent(ws: Any, defn: Definition, who: Mapping[str, str] | None = None) -> None:
     from openpyxl.styles import Font
 
     ws.column_dimensions["A"].width = 30
@@ -154,6 +155,8 @@ def _respondent(ws: Any, defn: Definition) -> None:
         _text(ws, row, 1, RESPONDENT_LABELS[key])
         cell = ws.cell(row=row, column=2)
         _unlock(cell, text=key != "date")
+        if who and who.get(key):
+            cell.value = who[key]          # filled in for them (per-respondent workbooks)
         if key == "date":
             cell.number_format = "yyyy-mm-dd"
     _protect(ws)
@@ -230,7 +233,7 @@ def _meta(ws: Any, defn: Definition) -> None:
     values = {"format": TEMPLATE_FORMAT, "format_version": str(FORMAT_VERSION),
               "questionnaire": q.id, "version": q.version, "checksum": defn.checksum,
               "framework": defn.framework.id, "questions": str(len(q.questions)),
-              "made_by": f"assess {__version__}"}
+              "made_by": f"assess {__version__}", "audience": ", ".join(defn.audience)}
     for row, key in enumerate(META_KEYS, start=1):
         _text(ws, row, 1, key)
         _text(ws, row, 2, values[key])
@@ -240,14 +243,15 @@ def _meta(ws: Any, defn: Definition) -> None:
     _protect(ws)
 
 
-def workbook_bytes(defn: Definition) -> bytes:
-    """The template workbook for ``defn`` as .xlsx bytes."""
+def workbook_bytes(defn: Definition, who: Mapping[str, str] | None = None) -> bytes:
+    """The template workbook for ``defn`` as .xlsx bytes (``who``: name and role filled
+    in)."""
     buffer = io.BytesIO()
-    build_workbook(defn).save(buffer)
+    build_workbook(defn, who).save(buffer)
     return buffer.getvalue()
 
 
-def build_workbook(defn: Definition) -> Any:
+def build_workbook(defn: Definition, who: Mapping[str, str] | None = None) -> Any:
     """The template workbook for ``defn`` (an openpyxl Workbook; the importer compares a
     returned workbook with it)."""
     from openpyxl import Workbook
@@ -258,7 +262,7 @@ def build_workbook(defn: Definition) -> Any:
     instructions = wb.active
     instructions.title = INSTRUCTIONS_SHEET
     _instructions(instructions, defn)
-    _respondent(wb.create_sheet(RESPONDENT_SHEET), defn)
+    _respondent(wb.create_sheet(RESPONDENT_SHEET), defn, who)
     _questions(wb.create_sheet(QUESTIONS_SHEET), defn, layout)
     if defn.glossary:
         _glossary(wb.create_sheet(GLOSSARY_SHEET), defn)

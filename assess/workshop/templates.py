@@ -31,8 +31,19 @@ def render_template(defn: Definition, fmt: str) -> str | bytes:
 
 
 def assessment_root(assessment: Path | None) -> Path | None:
-    """The folder of an assessment (given as its folder or its assessment.yaml)."""
-    return None if assessment is None else assessment_file(assessment).parent
+    """The folder of an assessment (given as its folder or its assessment.yaml); without
+    one, the working folder when it holds an assessment, so that a form made inside an
+    assessment is never silently the shipped content instead of the assessment's own."""
+    if assessment is not None:
+        return assessment_file(assessment).parent
+    here = Path.cwd()
+    if (here / ASSESSMENT_FILE).is_file():
+        from assess.notices import notice
+
+        notice(f"using the assessment in this folder ({ASSESSMENT_FILE}): its pinned copies, "
+               "overlays and exclusions shape the form")
+        return here
+    return None
 
 
 def make_template(questionnaire: str, fmt: str, assessment: Path | None = None) -> str | bytes:
@@ -71,4 +82,46 @@ def write_all(folder: Path, fmt: str, assessment: Path | None = None) -> list[Pa
             yield path.name, content if isinstance(content, bytes) else content.encode("utf-8")
 
     # One set: a full disk or Ctrl-C part-way leaves the earlier pack as it was.
+    return replace_set(folder, rendered())
+
+
+def write_per_respondent(folder: Path, assessment: Path, all_questions: bool = False
+                         ) -> list[Path]:
+    """One workbook per respondent of the assessment and questionnaire they answer, into
+    ``folder``, named ``<questionnaire>.<respondent-slug>.xlsx``: their name and role
+    filled in, and only the questions for their audiences (every question with
+    ``all_questions``). The paths written."""
+    from assess.errors import AssessError
+    from assess.load.loader import load_model
+    from assess.models import Assessment
+
+    from .definition import for_audience, slug
+    from .template_xlsx import workbook_bytes
+
+    root = assessment_file(assessment).parent
+    a = load_model(root / ASSESSMENT_FILE, Assessment)[0]
+    if not a.respondents:
+        raise AssessError(f"{ASSESSMENT_FILE} lists no respondents: add `respondents:` "
+                          "(name, role, questionnaires, audience; docs/formats.md)")
+    definitions = {ident: resolve(ident, root) for ident in a.questionnaires}
+    jobs: list[tuple[Path, Definition, dict[str, str]]] = []
+    for person in a.respondents:
+        for ident in person.questionnaires or a.questionnaires:
+            if ident not in definitions:
+                raise AssessError(f"respondent {person.name!r}: questionnaire {ident!r} is "
+                                  f"not in the assessment's scope ({', '.join(a.questionnaires)})")
+            defn = definitions[ident]
+            if not all_questions:
+                defn = for_audience(defn, person.audience)
+            if not defn.questionnaire.questions:
+                continue                 # nothing in this questionnaire for their audiences
+            path = folder / f"{ident}.{slug(person.name)}.xlsx"
+            jobs.append((path, defn, {"name": person.name, "role": person.role}))
+    for path, _, _ in jobs:
+        check_target(path)
+
+    def rendered() -> Iterator[tuple[str, bytes]]:
+        for path, defn, who in jobs:
+            yield path.name, workbook_bytes(defn, who)
+
     return replace_set(folder, rendered())
