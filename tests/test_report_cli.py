@@ -171,3 +171,19 @@ def test_report_command_imports_nothing_heavy_until_it_runs() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("firm.potx", "a reference template must be a .pptx (the deck) or a .docx"),
+    ("firm.pptx", "a reference for pptx, but --format pptx is not being written"),
+])
+def test_a_reference_template_is_never_silently_ignored(
+        tmp_path: Path, runner: CliRunner, name: str, message: str) -> None:
+    reference = tmp_path / name
+    reference.write_bytes(b"PK\x03\x04")
+    out = tmp_path / "client.html"
+    result = runner.invoke(main, ["report", str(FIXTURE), "--reference", str(reference),
+                                  "-o", str(out)])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not out.exists()

@@ -34,10 +34,15 @@ from ._common import assessment_argument, handle_errors
               default="roles", show_default=True,
               help="How quotes, answers and disagreements are attributed: by name and "
               "role, by role only, or as Respondent A, B ...")
+@click.option("--reference", "references", multiple=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="The firm's own template, the way pandoc's reference documents work: "
+              "a .pptx whose slide master and layouts the deck uses, a .docx whose styles "
+              "the document uses. Repeat for both.")
 @handle_errors
 def report(assessment: Path, formats: tuple[str, ...], output: Path | None,
            templates: Path | None, title: str | None, logo: Path | None,
-           draft: bool, respondents: str) -> None:
+           draft: bool, respondents: str, references: tuple[Path, ...]) -> None:
     """Write the gap-analysis report: HTML, Markdown, PDF and/or an Excel workbook.
 
     ASSESSMENT is a folder holding assessment.yaml (or that file). The report is shaped
@@ -61,7 +66,8 @@ def report(assessment: Path, formats: tuple[str, ...], output: Path | None,
     from assess.report import ReportOptions, write_reports
 
     options = ReportOptions(templates=templates, title=title, logo=logo, draft=draft,
-                            respondents=cast("Mode", respondents))
+                            respondents=cast("Mode", respondents),
+                            references=references)
     from ._progress import StageLine
 
     with StageLine("report") as stage:

@@ -42,6 +42,8 @@ __all__ = [
     "load_inputs",
     "output_paths",
     "read_logo",
+    "read_reference",
+    "references_by_format",
     "write_reports",
 ]
 
@@ -59,6 +61,9 @@ team)."""
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
               ".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp"}
 LOGO_MAX_BYTES = 2 * 1024 * 1024
+REFERENCE_FORMATS = {".pptx": "pptx", ".docx": "docx"}
+"""Reference-template suffix -> the format it styles."""
+REFERENCE_MAX_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,10 @@ class ReportOptions:
     draft: bool = False
     """Show consultant notes (what to add, which command draws what) as draft notes; the
     default report is the client deliverable and holds no tool instructions."""
+    references: tuple[Path, ...] = ()
+    """The firm's own templates (``--reference``): a .pptx whose slide master and layouts
+    the deck uses, a .docx whose styles the document uses (pandoc's reference
+    documents). Matched to formats by :func:`references_by_format`."""
 
 
 def load_inputs(path: Path) -> ReportInputs:
@@ -143,6 +152,39 @@ def read_logo(path: Path) -> Logo:
     return Logo(data, mime)
 
 
+def references_by_format(files: Sequence[Path], formats: Sequence[str]) -> dict[str, Path]:
+    """Each ``--reference`` file under the format it styles (by suffix): one per format,
+    and only for a format being written, so a template is never silently ignored."""
+    chosen: dict[str, Path] = {}
+    for path in files:
+        fmt = REFERENCE_FORMATS.get(path.suffix.lower())
+        name = display_path(path)
+        if fmt is None:
+            raise UsageError(f"{name}: a reference template must be a .pptx (the deck) or a "
+                             ".docx (the document)")
+        if fmt in chosen:
+            raise UsageError(f"{name}: two reference templates for {fmt}; give one")
+        if fmt not in formats:
+            raise UsageError(f"{name}: a reference for {fmt}, but --format {fmt} is not "
+                             "being written")
+        if not path.exists():
+            raise NotFound(f"{name}: reference template not found")
+        chosen[fmt] = path
+    return chosen
+
+
+def read_reference(path: Path) -> bytes:
+    """The bytes of a reference template: a regular file of at most 50 MB holding a zip
+    package (every .pptx and .docx is one); anything else is refused by name."""
+    from assess.load.files import read_limited
+
+    name = display_path(path)
+    data = read_limited(path, REFERENCE_MAX_BYTES, "a reference template")
+    if not data.startswith(b"PK\x03\x04"):
+        raise AssessError(f"{name}: not an Office file (a .pptx or .docx is a zip package)")
+    return data
+
+
 def annex_path(report: Path) -> Path:
     """Where a report's annex for the working team goes: ``<stem>-annex<suffix>`` beside
     it (HTML, Markdown and PDF; the workbook has its own Answers sheet)."""
@@ -206,6 +248,7 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     if out is not None:
         refuse_own(out)
     targets = output_paths(formats, out)
+    references = references_by_format(options.references, list(targets))
     for fmt, target in targets.items():
         check_output(target, fmt)
         if fmt in ANNEXED:
@@ -227,7 +270,8 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     def rendered() -> Iterator[tuple[str, bytes]]:
         for fmt, target in targets.items():
             stage(STAGES.get(fmt, fmt))
-            for file, data in _render(fmt, target, ctx, inputs, png, options.templates):
+            for file, data in _render(fmt, target, ctx, inputs, png, options.templates,
+                                      references.get(fmt)):
                 yield str(file.relative_to(folder)), data
 
     yield from replace_set(folder, rendered())
@@ -235,8 +279,10 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
 
 
 def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
-            png: Mapping[str, Chart], templates: Path | None) -> list[tuple[Path, bytes]]:
-    """The files of one format: (path, bytes), the report itself last."""
+            png: Mapping[str, Chart], templates: Path | None,
+            reference: Path | None = None) -> list[tuple[Path, bytes]]:
+    """The files of one format: (path, bytes), the report itself last. ``reference`` is
+    the firm's template for a format that takes one (pptx, docx)."""
     if fmt == "html":
         from .figures import render_charts
         from .html import ANNEX, render_html
