@@ -201,3 +201,18 @@ def test_no_heading_is_stranded_at_a_page_foot(written: dict[str, Path],
         body = [line for line in lines if "Page " not in line and line != CLASSIFICATION]
         if body and i > 2:
             assert body[-1] not in headings, f"page {i} ends with the heading {body[-1]!r}"
+
+
+def test_the_summary_says_when_the_target_is_reached_in_plain_words() -> None:
+    # Read "the overall target is reached not within 5 years" before.
+    from assess.report import build_context, load_inputs
+
+    ctx = build_context(load_inputs(EXAMPLE))
+    ask = next(m["text"] for m in ctx["summary"]["messages"] if m["title"] == "What it takes")
+    overall = next(t for t in ctx["resourcing"]["time_to_target"] if t["overall"])
+    years = ctx["resourcing"]["horizon_years"]
+    expected = (f"not reached within {years} years" if overall["months"] is None
+                else "already met" if overall["months"] == 0
+                else f"reached {overall['text']}")
+    assert f"overall target is {expected}" in ask
+    assert "reached not within" not in ask
