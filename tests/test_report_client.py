@@ -216,3 +216,13 @@ def test_the_summary_says_when_the_target_is_reached_in_plain_words() -> None:
                 else f"reached {overall['text']}")
     assert f"overall target is {expected}" in ask
     assert "reached not within" not in ask
+
+
+@pytest.mark.parametrize(("name", "pattern"), [
+    ("report.html", r"<b>Figure (\d+)\."), ("report.md", r"\*Figure (\d+)\.")])
+def test_figures_are_numbered_in_the_order_a_reader_meets_them(
+        texts: dict[str, str], name: str, pattern: str) -> None:
+    # The trend chart (progress comes second) was Figure 2, after Figure 1 further on.
+    numbers = [int(n) for n in re.findall(pattern, texts[name])]
+    assert len(numbers) >= 5
+    assert numbers == list(range(1, len(numbers) + 1))

@@ -53,12 +53,14 @@ def _drawing(ctx: Mapping[str, Any], data_fn: Callable[[Mapping[str, Any]], Any]
 def _specs(ctx: Mapping[str, Any], inputs: ReportInputs | None
            ) -> list[tuple[str, str, Draw]]:
     """(name, title, draw) of every chart the context has data for, in report order."""
+    # In the order the report shows them (progress and peers come before the
+    # foundations), so the figures are numbered as a reader meets them.
     specs = [
-        ("radar", "Current and target maturity by domain",
-         _drawing(ctx, chart_data.radar, charts.draw_radar)),
         ("trend", "Maturity since the baseline",
          _drawing(ctx, progress.trend_chart_data, progress.trend_chart_figure)),
         ("peers", "Compared with peers", _drawing(ctx, peers.chart_data, peers.draw_peers)),
+        ("radar", "Current and target maturity by domain",
+         _drawing(ctx, chart_data.radar, charts.draw_radar)),
         ("heatmap", "Capability maturity heatmap",
          _drawing(ctx, chart_data.heatmap, charts.draw_heatmap)),
         ("readiness", "Programme readiness",
