@@ -115,10 +115,12 @@ def read_answers(reader: Reader, ws: Any, layout: Layout, defn: Definition,
         conf_cell = ws.cell(row=row, column=layout.confidence_col)
         notes = cell_text(ws.cell(row=row, column=layout.notes_col))
         extras = kept.get(index, [])
+        fw = defn.framework_for(question)  # its own answers, not the framework's
+        hint = defn.hint_for(question)
         if not cell_text(value_cell):
             for extra in extras:
                 reader.problem(extra.where, "text here is kept only as a note of an answered "
-                               f"question: choose an answer ({defn.choices_hint}) or clear it")
+                               f"question: choose an answer ({hint}) or clear it")
         elif extras:
             notes = "\n\n".join(part for part in (notes, *(e.text for e in extras)) if part)
         if len(notes) > MAX_NOTES:
@@ -141,11 +143,11 @@ def read_answers(reader: Reader, ws: Any, layout: Layout, defn: Definition,
             raw = value_cell.value if isinstance(value_cell.value, int | float) else \
                 cell_text(value_cell)
             try:
-                answer["value"] = parse_answer(raw, defn.framework)
+                answer["value"] = parse_answer(raw, fw)
             except ValueError as exc:
-                listed = accepted(defn.framework) in str(exc)
+                listed = accepted(fw) in str(exc)
                 reader.problem(at(layout.answer_col), str(exc) if listed else
-                               f"{exc} (answers: {defn.choices_hint})")
+                               f"{exc} (answers: {hint})")
         try:
             confidence = parse_confidence(cell_text(conf_cell))
         except ValueError as exc:
@@ -159,7 +161,7 @@ def read_answers(reader: Reader, ws: Any, layout: Layout, defn: Definition,
             answer["evidence"] = evidence
         if answer and not cell_text(value_cell):
             reader.problem(at(layout.answer_col), "confidence, notes or evidence given without "
-                           f"an answer: choose one ({defn.choices_hint}) or clear them")
+                           f"an answer: choose one ({hint}) or clear them")
         elif "value" in answer:
             answers[question.id] = answer
     return answers
