@@ -4,6 +4,8 @@ YAML and printable forms and live capture all offer each question its own answer
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 import statistics
 from pathlib import Path
@@ -225,3 +227,15 @@ def test_samm_workbooks_offer_each_questions_answer_set_and_score_by_samm_rules(
     for ident, score in expected.items():
         assert got[ident] == pytest.approx(score, abs=1e-9)
 
+
+
+def test_scores_show_each_questions_value_in_its_own_words(tmp_path: Path) -> None:
+    answers = {"Q1A": {"value": "Yes"}, "Q1B": {"value": "Sometimes"},
+               "Q2A": {"value": "Yes, for all"}, "Q2B": {"value": "Often"}}
+    root = workspace(tmp_path / "a", framework=FRAMEWORK, questionnaire=QUESTIONNAIRE,
+                     responses={"ann": answers})
+    result = run("score", root, "--questions", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {r["question"]: r["label"] for r in rows} == {
+        "Q1A": "Yes", "Q1B": "Sometimes", "Q2A": "Yes, for all", "Q2B": "Often"}
