@@ -149,3 +149,59 @@ def test_an_unknown_crosswalk_in_the_assessment_is_located(tmp_path: Path) -> No
     assert "assessment.yaml:" in result.stderr
     assert ("crosswalks[1]: unknown standard 'nist-csf-1.1' (known: cis-v8, ncsc-caf, "
             "nist-csf-2.0)") in result.stderr
+
+
+def _grouped(tmp_path: Path) -> Path:
+    """Two questions reaching safeguards of a small standard with implementation groups."""
+    root = _two_questions(tmp_path, ({"standard": "grp", "id": "1.1"},
+                                     {"standard": "grp", "id": "1.2"}), (3, 0))
+    write(root / "frameworks" / "standards" / "grp.yaml", {
+        "schema_version": 1, "id": "grp", "name": "Grouped", "source": "a test", "items": [
+            {"id": "1", "name": "One", "kind": "control"},
+            {"id": "1.1", "kind": "safeguard", "parent": "1", "groups": ["G1", "G2"]},
+            {"id": "1.2", "kind": "safeguard", "parent": "1", "groups": ["G2"]},
+            {"id": "1.3", "kind": "safeguard", "parent": "1", "groups": ["G2"]},
+            {"id": "2", "name": "Two", "kind": "control"},
+            {"id": "2.1", "kind": "safeguard", "parent": "2", "groups": ["G2"]}]})
+    return root
+
+
+def test_a_group_keeps_its_items_and_computes_coverage_over_them(tmp_path: Path) -> None:
+    root = _grouped(tmp_path)
+    every = {i["id"]: i for i in _crosswalk(root, "grp")["items"]}
+    assert every["1"]["coverage"] == pytest.approx(2 / 3)
+    assert every["1"]["score"] == pytest.approx(3 * (1 * 1.0 + 3 * 0.0) / 4)
+    result = run("crosswalk", root, "--to", "grp", "--group", "g1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["group"] == "G1"
+    items = {i["id"]: i for i in data["items"]}
+    assert list(items) == ["1", "1.1"]
+    assert (items["1"]["coverage"], items["1"]["questions"]) == (1.0, ["Q1"])
+    assert items["1"]["score"] == pytest.approx(3.0)
+    table = run("crosswalk", root, "--to", "grp", "--group", "G1").stdout
+    assert table.startswith("Grouped, implementation group G1: crosswalk")
+
+
+def test_an_unknown_group_is_a_usage_error_listing_the_known_ones(tmp_path: Path) -> None:
+    root = _grouped(tmp_path)
+    result = run("crosswalk", root, "--to", "grp", "--group", "IG9")
+    assert result.exit_code == 2
+    assert "unknown implementation group 'IG9' of grp (known: G1, G2)" in result.stderr
+    result = run("crosswalk", root, "--to", "nist-csf-2.0", "--group", "IG1")
+    assert result.exit_code == 2
+    assert "nist-csf-2.0 has no implementation groups" in result.stderr
+
+
+def test_cis_ig1_lists_only_ig1_safeguards_under_their_controls() -> None:
+    result = run("crosswalk", ROOT / "examples" / "northshire", "--to", "cis-v8",
+                 "--group", "IG1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.stdout)["items"]
+    cis = load_standard("cis-v8")
+    assert cis is not None
+    ig1 = [i.id for i in cis.items if "IG1" in i.groups]
+    safeguards = [i["id"] for i in items if i["kind"] == "safeguard"]
+    assert safeguards == ig1
+    controls = {i["id"] for i in items if i["kind"] == "control"}
+    assert controls == {i.parent for i in cis.items if i.id in ig1}
