@@ -205,3 +205,45 @@ def test_cis_ig1_lists_only_ig1_safeguards_under_their_controls() -> None:
     assert safeguards == ig1
     controls = {i["id"] for i in items if i["kind"] == "control"}
     assert controls == {i.parent for i in cis.items if i.id in ig1}
+
+
+def test_the_results_workbook_has_a_crosswalk_sheet_when_the_assessment_asks(
+        tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    root = _grouped(tmp_path)
+    standard = yaml.safe_load((root / "frameworks" / "standards" / "grp.yaml").read_text())
+    standard["name"] = "=HYPERLINK(\"http://evil.example\",\"x\")"
+    standard["items"][0]["name"] = "+44 20 7946 0000"
+    write(root / "frameworks" / "standards" / "grp.yaml", standard)
+    data = yaml.safe_load((root / "assessment.yaml").read_text())
+    write(root / "assessment.yaml", {**data, "crosswalks": ["nist-csf-2.0", "grp"]})
+    out = tmp_path / "report.xlsx"
+    result = run("report", root, "--format", "xlsx", "-o", out)
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(out)
+    assert wb.sheetnames[-2:] == ["Crosswalk", "Answers"]
+    ws = wb["Crosswalk"]
+    assert ws.tables and ws.auto_filter is not None
+    assert (ws.page_setup.orientation, ws.page_setup.fitToWidth) == ("landscape", 1)
+    assert ws.print_title_rows == "$1:$1"
+    rows = list(ws.iter_rows(values_only=True))
+    header, body = rows[0], [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert header[:3] == ("Standard", "Id", "Name")
+    standards = {r["Standard"] for r in body}
+    csf = load_standard("nist-csf-2.0")
+    assert csf is not None
+    assert standards == {csf.name, standard["name"]}
+    assert sum(1 for r in body if r["Standard"] != standard["name"]) == len(csf.items)
+    one = next(r for r in body if r["Standard"] == standard["name"] and r["Id"] == "1")
+    assert one["Name"] == "+44 20 7946 0000"
+    assert isinstance(one["Score (indicative)"], float)
+    assert one["Score (indicative)"] == pytest.approx(3 * (1 * 1.0 + 3 * 0.0) / 4)
+    assert one["Coverage"] == pytest.approx(0.67)
+    assert one["Questions"] == "Q1; Q2"
+    cells = [c for row in ws.iter_rows() for c in row
+             if c.value in (standard["name"], "+44 20 7946 0000")]
+    assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
+    plain = _grouped(tmp_path / "plain")
+    assert run("report", plain, "--format", "xlsx", "-o", out).exit_code == 0
+    assert "Crosswalk" not in load_workbook(out).sheetnames
