@@ -168,6 +168,12 @@ class Framework(Versioned):
     report_title: str = Field(default="", max_length=200, description="Title of the report "
                               "for assessments on this framework (default: the "
                               "infrastructure and digital foundations title).")
+    report_subject: str = Field(default="", max_length=120, description="What the "
+                                "assessment measures, as the report's prose names it: the "
+                                "section heading, the executive summary ('<organisation>'s "
+                                "<subject> score ...') and the cover line (default: "
+                                "'infrastructure and digital foundations'; e.g. 'software "
+                                "assurance').")
     lint_disable: list[Text] = Field(default_factory=list, description="Names of "
                                      "`assess lint` rules switched off for questionnaires on "
                                      "this framework (e.g. imported content: question-id).")

@@ -21,8 +21,8 @@ from ._common import assessment_argument, handle_errors
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder searched for templates (report.html.j2, report.md.j2, "
               "report.css, partials/...) before the built-in ones.")
-@click.option("--title", help="Report title (default: 'Infrastructure and digital "
-              "foundations: gap analysis').")
+@click.option("--title", help="Report title (default: the framework's report_title, "
+              "else 'Infrastructure and digital foundations: gap analysis').")
 @click.option("--logo", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Logo for the cover (PNG, JPEG, GIF, WebP or SVG, at most 2 MB); "
               "embedded in the file.")
