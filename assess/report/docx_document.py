@@ -355,16 +355,17 @@ class _Writer:
 
 def column_shares(rows: list[list[str]], columns: int) -> tuple[float, ...]:
     """Each column's share of the text width, from the lengths of its texts (in
-    characters, with the cell padding): the longest word (at least 4) is the least a column gets, the longest
-    text (at most 60) what it would like."""
+    characters, with the cell padding): its longest word (4 to 12 characters) is the least
+    a column gets, its longest text what it would like; the room left after the least
+    goes to each column in proportion to what it lacks."""
     least = [4] * columns
     want = [4] * columns
     for row in rows:
         for c, text in enumerate(row[:columns]):
-            least[c] = max(least[c], *(len(w) + 3 for w in text.split() or [""]))
-            want[c] = max(want[c], min(len(text) + 3, 60))
+            least[c] = max(least[c], *(min(len(w), 12) + 4 for w in text.split() or [""]))
+            want[c] = max(want[c], min(len(text) + 3, 250))
     want = [max(w, n) for w, n in zip(want, least, strict=True)]
-    room = 88  # characters across the text width at the table text size, roughly
+    room = 100  # characters across the text width at the table text size, roughly
     if sum(want) <= room or sum(want) == sum(least):
         widths = want
     elif sum(least) >= room:
