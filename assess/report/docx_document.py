@@ -365,11 +365,12 @@ def column_shares(rows: list[list[str]], columns: int) -> tuple[float, ...]:
             least[c] = max(least[c], *(min(len(w), 12) + 4 for w in text.split() or [""]))
             want[c] = max(want[c], min(len(text) + 3, 250))
     want = [max(w, n) for w, n in zip(want, least, strict=True)]
-    room = 100  # characters across the text width at the table text size, roughly
+    room = 85  # characters across the text width at the table text size, a wide font
+    widths: list[float]
     if sum(want) <= room or sum(want) == sum(least):
-        widths = want
+        widths = [float(w) for w in want]
     elif sum(least) >= room:
-        widths = least
+        widths = [float(n) for n in least]
     else:
         spare = (room - sum(least)) / (sum(want) - sum(least))
         widths = [n + (w - n) * spare for w, n in zip(want, least, strict=True)]
