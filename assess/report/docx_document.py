@@ -23,7 +23,7 @@ import io
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .docx_markdown import Block, Run, plain
 from .docx_parts import (
@@ -37,7 +37,9 @@ from .docx_parts import (
     table_of_contents,
     update_fields_on_open,
 )
-from .figures import Chart
+
+if TYPE_CHECKING:
+    from .figures import Chart
 
 HEADINGS = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
 """Markdown heading level -> Word style: the report's numbered sections are Heading 1."""
@@ -116,6 +118,9 @@ def _finish(doc: Any, ctx: Mapping[str, Any], title: str) -> bytes:
     issued = _date(meta["document"].get("date")) or _date(meta.get("date"))
     if issued is not None:
         props.created = props.modified = issued
+    rels = doc.part.package.rels
+    for rid in [r.rId for r in rels.values() if r.reltype.endswith("/thumbnail")]:
+        del rels[rid]  # the template's picture of its first page, not this document's
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -23,6 +23,15 @@ CUSTOM_STYLES = {
 that defines one (same name) keeps its own."""
 
 
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator")
+"""The elements of w:settings that come after w:updateFields (ECMA-376 CT_Settings)."""
+
+
 def style(doc: Any, name: str, fallback: str = "Normal") -> Any:
     """The style ``name`` of ``doc``, else ``fallback`` (a reference template may lack
     Word's latent styles such as 'List Bullet' or 'Caption')."""
@@ -159,7 +168,13 @@ def update_fields_on_open(doc: Any) -> None:
         settings.remove(old)
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    settings.append(update)
+    # Word refuses a settings part out of the schema's order: before the first follower.
+    after = {qn(f"w:{name}") for name in SETTINGS_AFTER_UPDATE_FIELDS}
+    follower = next((child for child in settings if child.tag in after), None)
+    if follower is None:
+        settings.append(update)
+    else:
+        follower.addprevious(update)
 
 
 def repeat_header(table: Any) -> None:
