@@ -30,6 +30,9 @@ from assess.report.markdown import render_markdown
 from .report_support import FIXTURE, FORMULA_NOTE, SCRIPT_NOTE, docx_text, fixture_context
 
 CLASSIFICATION = "OFFICIAL-SENSITIVE"
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360f8cfc0000003010100c9fe92ef0000000049454e44ae426082")
 
 
 @pytest.fixture(scope="module")
@@ -333,3 +336,14 @@ def test_render_docx_takes_the_reference_path(tmp_path: Path) -> None:
 
     data = render_docx(fixture_context(), {}, None, reference)
     assert Document(io.BytesIO(data)).styles["Heading 1"].font.name == "Garamond"
+
+
+def test_a_caption_without_its_picture_is_left_out() -> None:
+    # A template override may name a chart that was not drawn: no "Figure 1" of nothing.
+    from assess.report.docx_document import _Writer
+
+    doc = Document()
+    _Writer(doc, {"here.png": PNG}).write(parse(
+        "![gone](gone.png)\n\n*Figure 1. Gone.* Not drawn.\n\n"
+        "![here](here.png)\n\n*Figure 2. Here.* Drawn.\n"))
+    assert _styled(doc, "Caption") == ["Figure 1: Here. Drawn."]

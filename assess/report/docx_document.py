@@ -234,6 +234,7 @@ class _Writer:
         self.files = files
         self.figures = 0
         self.appendix = False
+        self.missing = False
 
     def write(self, blocks: list[Block]) -> None:
         for block in blocks:
@@ -289,6 +290,7 @@ class _Writer:
         from docx.shared import Cm
 
         data = self.files.get(block.src)
+        self.missing = data is None  # an override naming a chart not drawn: no caption
         if data is None:
             return
         para = self.doc.add_paragraph()
@@ -300,6 +302,8 @@ class _Writer:
     def caption(self, block: Block) -> None:
         """"Figure n: title. summary" in the Caption style, n a SEQ field (Word's list of
         figures counts it)."""
+        if self.missing:
+            return
         self.figures += 1
         para = self.doc.add_paragraph(style=style(self.doc, "Caption"))
         para.add_run("Figure ").bold = True
