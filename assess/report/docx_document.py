@@ -364,17 +364,18 @@ class _Writer:
 
 def column_shares(rows: list[list[str]], columns: int) -> tuple[float, ...]:
     """Each column's share of the text width, from the lengths of its texts (in
-    characters, with the cell padding): its longest word (4 to 12 characters) is the least
-    a column gets, its longest text what it would like; the room left after the least
-    goes to each column in proportion to what it lacks."""
-    least = [4] * columns
-    want = [4] * columns
-    for row in rows:
+    characters, with the cell padding): the least a column gets is its header's longest
+    word and its body's longest word up to 10 characters; it would like its longest text;
+    the room left after the least goes to each column in proportion to what it lacks."""
+    least = [5] * columns
+    want = [5] * columns
+    for i, row in enumerate(rows):
         for c, text in enumerate(row[:columns]):
-            least[c] = max(least[c], *(min(len(w), 12) + 4 for w in text.split() or [""]))
-            want[c] = max(want[c], min(len(text) + 3, 250))
+            words = [len(w) for w in text.split()] or [0]
+            least[c] = max(least[c], *(n + 4 if i == 0 else min(n, 10) + 4 for n in words))
+            want[c] = max(want[c], min(len(text) + 4, 250))
     want = [max(w, n) for w, n in zip(want, least, strict=True)]
-    room = 85  # characters across the text width at the table text size, a wide font
+    room = 95  # characters across the text width at the table text size, roughly
     widths: list[float]
     if sum(want) <= room or sum(want) == sum(least):
         widths = [float(w) for w in want]
