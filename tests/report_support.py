@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from assess.report import ReportInputs, build_context, load_inputs
@@ -25,3 +26,15 @@ def fixture_inputs() -> ReportInputs:
 def fixture_context(**options: Any) -> dict[str, Any]:
     """A fresh (deep-copied) report context of the fixture."""
     return copy.deepcopy(build_context(fixture_inputs(), **options))
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph of a Word document, its tables, headers and footers included."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    doc = Document(str(path))
+    parts = [doc.element.body] + [part._element for s in doc.sections
+                                  for part in (s.header, s.footer)]
+    return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t")))
+                     for root in parts for p in root.iter(qn("w:p")))

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from assess.report import ReportOptions, available_formats, write_reports
 
 from .conftest import EXAMPLE
+from .report_support import docx_text
 
 CLASSIFICATION = yaml.safe_load((EXAMPLE / "assessment.yaml").read_text())["classification"]
 
@@ -64,6 +65,8 @@ def texts(written: dict[str, Path]) -> dict[str, str]:
         elif path.suffix == ".pdf":
             if shutil.which("pdftotext"):
                 out[path.name] = "\n".join(pdf_pages(path))
+        elif path.suffix == ".docx":
+            out[name] = docx_text(path)
         else:
             out[path.name] = path.read_text(encoding="utf-8")
     return out
@@ -71,7 +74,7 @@ def texts(written: dict[str, Path]) -> dict[str, str]:
 
 def test_default_report_names_no_respondent(texts: dict[str, str]) -> None:
     assert {"report.html", "report-annex.html", "report.md", "report-annex.md",
-            "report.xlsx"} <= set(texts)
+            "report.xlsx", "report.docx", "report-annex.docx"} <= set(texts)
     for name in respondent_names():
         word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
         for file, text in texts.items():
@@ -101,7 +104,7 @@ def test_classification_on_every_pdf_page(written: dict[str, Path]) -> None:
 
 def test_document_control_on_the_cover(texts: dict[str, str]) -> None:
     doc = yaml.safe_load((EXAMPLE / "assessment.yaml").read_text())["document"]
-    for file in ("report.html", "report.md"):
+    for file in ("report.html", "report.md", "report.docx"):
         text = texts[file]
         assert doc["prepared_by"] in text
         assert "Version" in text and doc["version"] in text

@@ -11,8 +11,9 @@ from ._common import assessment_argument, handle_errors
 @click.command()
 @assessment_argument
 @click.option("--format", "formats", multiple=True,
-              type=click.Choice(["html", "markdown", "pdf", "xlsx"]),
-              help="Output format; repeat for several (default: html). PDF needs the "
+              type=click.Choice(["html", "markdown", "pdf", "xlsx", "docx"]),
+              help="Output format; repeat for several (default: the one the -o name "
+              "implies, else html). docx is an editable Word document. PDF needs the "
               "'pdf' extra (WeasyPrint).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="With several formats, a folder (created) that receives report.<ext>; "
@@ -43,7 +44,7 @@ from ._common import assessment_argument, handle_errors
 def report(assessment: Path, formats: tuple[str, ...], output: Path | None,
            templates: Path | None, title: str | None, logo: Path | None,
            draft: bool, respondents: str, references: tuple[Path, ...]) -> None:
-    """Write the gap-analysis report: HTML, Markdown, PDF and/or an Excel workbook.
+    """Write the gap-analysis report: HTML, Markdown, PDF, Word and/or an Excel workbook.
 
     ASSESSMENT is a folder holding assessment.yaml (or that file). The report is shaped
     like an ICT strategy: executive summary, vision and principles, foundations by
@@ -57,6 +58,7 @@ def report(assessment: Path, formats: tuple[str, ...], output: Path | None,
       assess report work/northshire -o northshire.html
       assess report work/northshire --format html --format pdf --format xlsx -o out
       assess report work/northshire --format markdown -o out/report.md
+      assess report work/northshire -o northshire.docx
       assess report work/northshire --draft -o review.html
       assess report work/northshire --respondents anonymous -o board.pdf
       assess report work/northshire --templates work/branding --title "ICT review" \\

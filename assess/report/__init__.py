@@ -1,4 +1,4 @@
-"""The gap-analysis report: HTML, Markdown, PDF and XLSX from one plain context.
+"""The gap-analysis report: HTML, Markdown, PDF, XLSX and Word from one plain context.
 
 ::
 
@@ -47,15 +47,16 @@ __all__ = [
     "write_reports",
 ]
 
-FORMATS = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "xlsx": ".xlsx"}
+FORMATS = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "xlsx": ".xlsx",
+           "docx": ".docx"}
 """Format name -> file suffix."""
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
-            ".pdf": "pdf", ".xlsx": "xlsx"}
+            ".pdf": "pdf", ".xlsx": "xlsx", ".docx": "docx"}
 BASENAME = "report"
 STAGES = {"html": "HTML", "markdown": "Markdown", "pdf": "PDF (laying out pages)",
-          "xlsx": "workbook"}
+          "xlsx": "workbook", "docx": "Word document"}
 """Stage names shown while each format renders."""
-ANNEXED = ("html", "markdown", "pdf")
+ANNEXED = ("html", "markdown", "pdf", "docx")
 """Formats written with an annex beside the report (answers and notes, for the working
 team)."""
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -187,7 +188,7 @@ def read_reference(path: Path) -> bytes:
 
 def annex_path(report: Path) -> Path:
     """Where a report's annex for the working team goes: ``<stem>-annex<suffix>`` beside
-    it (HTML, Markdown and PDF; the workbook has its own Answers sheet)."""
+    it (HTML, Markdown, PDF and Word; the workbook has its own Answers sheet)."""
     return report.with_name(f"{report.stem}-annex{report.suffix}")
 
 
@@ -263,9 +264,10 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     ctx = build_context(inputs, title=options.title, logo=logo, progress=inputs.progress,
                         draft=options.draft, respondents=options.respondents)
     folder = next(iter(targets.values())).parent
-    if {"markdown", "pdf"} & set(targets):
+    drawn = {"markdown", "pdf", "docx"} & set(targets)
+    if drawn:
         stage("drawing charts")
-    png = render_charts(ctx, "png", inputs) if {"markdown", "pdf"} & set(targets) else {}
+    png = render_charts(ctx, "png", inputs) if drawn else {}
 
     def rendered() -> Iterator[tuple[str, bytes]]:
         for fmt, target in targets.items():
@@ -303,6 +305,11 @@ def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
 
         return [(annex_path(target), render_pdf(ctx, {}, templates, HTML_ANNEX)),
                 (target, render_pdf(ctx, png, templates))]
+    if fmt == "docx":
+        from .docx_document import render_docx, render_docx_annex
+
+        return [(annex_path(target), render_docx_annex(ctx, templates, reference)),
+                (target, render_docx(ctx, png, templates, reference))]
     from .xlsx import render_xlsx
 
     return [(target, render_xlsx(ctx))]
