@@ -47,17 +47,19 @@ __all__ = [
     "write_reports",
 ]
 
-FORMATS = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "xlsx": ".xlsx"}
+FORMATS = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "xlsx": ".xlsx",
+           "pptx": ".pptx"}
 """Format name -> file suffix."""
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
-            ".pdf": "pdf", ".xlsx": "xlsx"}
+            ".pdf": "pdf", ".xlsx": "xlsx", ".pptx": "pptx"}
 BASENAME = "report"
 STAGES = {"html": "HTML", "markdown": "Markdown", "pdf": "PDF (laying out pages)",
-          "xlsx": "workbook"}
+          "xlsx": "workbook", "pptx": "slide deck"}
 """Stage names shown while each format renders."""
 ANNEXED = ("html", "markdown", "pdf")
 """Formats written with an annex beside the report (answers and notes, for the working
-team)."""
+team). The deck (pptx) has none: it is for the board, and the annex of another format
+serves the working team."""
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
               ".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp"}
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -303,6 +305,10 @@ def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
 
         return [(annex_path(target), render_pdf(ctx, {}, templates, HTML_ANNEX)),
                 (target, render_pdf(ctx, png, templates))]
+    if fmt == "pptx":
+        from .pptx_deck import render_pptx
+
+        return [(target, render_pptx(ctx, reference))]
     from .xlsx import render_xlsx
 
     return [(target, render_xlsx(ctx))]
