@@ -48,13 +48,14 @@ def render_pptx(ctx: Ctx, reference: Path | None = None) -> bytes:
     import io
 
     from . import read_reference
-    from .pptx_kit import open_deck, repeatable
+    from .pptx_kit import measuring, open_deck, repeatable
 
     meta = ctx["meta"]
     deck = open_deck(read_reference(reference) if reference is not None else None,
                      meta["classification"], f"{meta['organisation']} · {meta['date_long']}")
-    for slide in SLIDES:
-        slide(deck, ctx)
+    with measuring(deck):
+        for slide in SLIDES:
+            slide(deck, ctx)
     _properties(deck, ctx)
     out = io.BytesIO()
     deck.prs.save(out)
@@ -100,6 +101,9 @@ def cover(deck: Deck, ctx: Ctx) -> None:
     subtitle = f"{meta['organisation']} · {meta['date_long']}"
     if sub is not None:
         sub.text = subtitle
+        if int(sub.top or 0) + int(sub.height or 0) > int(h * 0.68):
+            # The template's subtitle reaches low; keep its top, leave room below it.
+            sub.height = max(int(h * 0.08), int(h * 0.68) - int(sub.top or 0))
         if deck.styled:
             sub.left, sub.top, sub.width, sub.height = m, int(h * 0.45), w - 2 * m, int(h * 0.08)
             for run in sub.text_frame.paragraphs[0].runs:
@@ -120,10 +124,13 @@ def cover(deck: Deck, ctx: Ctx) -> None:
                 (doc["date_long"], False)]]
     if doc["distribution"]:
         control.append([("Distribution: ", True), ("; ".join(doc["distribution"]), False)])
-    box = Box(m, int(h * 0.6), w - 2 * m, int(h * 0.25))
+    low = max((int(s.top or 0) + int(s.height or 0) for s in (title, sub) if s is not None),
+              default=int(h * 0.55))
+    top = max(int(h * 0.6), low + int(h * 0.02))
+    box = Box(m, top, w - 2 * m, int(h * 0.9) - top)
     texts = ["".join(t for t, _ in line) for line in control]
-    text_box(slide, box, control, fitted_size(texts, box, 14), colour=INK, spacing=0.4,
-             name="Document control")
+    text_box(slide, box, control, fitted_size(texts, box, 14, spacing=0.4, smallest=8),
+             colour=INK, spacing=0.4, name="Document control")
     notes(slide, [f"{meta['title']} for {meta['organisation']}, assessed {meta['date_long']} "
                   f"against the {meta['framework']}.",
                   f"Handling: {meta['classification']}." if meta["classification"] else "",
@@ -141,10 +148,12 @@ def messages(deck: Deck, ctx: Ctx) -> None:
     for i, fig in enumerate(figures):
         box = Box(left.left, left.top + i * tile, left.width, tile - tile // 10)
         colour = "D55E00" if fig["alert"] else ACCENT
-        size = 24 if len(fig["value"]) <= 12 else 18
-        text_box(slide, box, [[(fig["value"], True)], fig["label"]], size, colour=colour)
-        shape = slide.shapes[-1]
-        shape.text_frame.paragraphs[1].runs[0].font.size = _pt(11)
+        value, label = box.below(box.height * 11 // 20)
+        text_box(slide, value, [fig["value"]],
+                 fitted_size([fig["value"]], value, 24, spacing=0, smallest=12), bold=True,
+                 colour=colour, anchor="bottom")
+        text_box(slide, label, [fig["label"]],
+                 fitted_size([fig["label"]], label, 11, spacing=0, smallest=8), colour=colour)
     heads = [m["title"] + ("" if m["title"].endswith(("?", "!", ".")) else ".")
              for m in summary["messages"]]
     items = [[(h + " ", True), (m["text"], False)]
@@ -156,12 +165,6 @@ def messages(deck: Deck, ctx: Ctx) -> None:
     text_box(slide, right, items, fitted_size(texts, right, 20, spacing=0.8), spacing=0.8)
     notes(slide, [*texts, "Headline figures: " + "; ".join(
         f"{f['value']} {f['label']}" for f in figures) + "."])
-
-
-def _pt(size: float) -> Any:
-    from pptx.util import Pt
-
-    return Pt(size)
 
 
 def progress(deck: Deck, ctx: Ctx) -> None:
@@ -250,7 +253,7 @@ def _and(items: Sequence[str], extra: int = 0) -> str:
 
 def gaps(deck: Deck, ctx: Ctx) -> None:
     top_gaps = ctx["top_gaps"][:TOP_GAPS]
-    slide, top = new_slide(deck, "The gaps to close first, and why")
+    slide, top = new_slide(deck, "Gaps to close first, and why")
     body = deck.body(top)
     if not top_gaps:
         text_box(slide, body, ["No capability is below target."], 18)
@@ -327,7 +330,7 @@ def roadmap(deck: Deck, ctx: Ctx) -> None:
     chart_box, key = rest.below(rest.height - int(rest.height * 0.08))
     if rows:
         gantt_chart(slide, chart_box, data, rows)
-        phase_key(slide, Box(key.left + key.width // 4, key.top, key.width // 2, key.height),
+        phase_key(slide, Box(key.left + key.width // 8, key.top, key.width * 3 // 4, key.height),
                   [name for name, _, _ in data.phases])
     detail = [f"{p['name']}: " + "; ".join(
         f"{r['capability_name']} to level {r['to_level']} ({r['owner']}, "
@@ -398,7 +401,7 @@ def decisions(deck: Deck, ctx: Ctx) -> None:
 
 def method(deck: Deck, ctx: Ctx) -> None:
     meth, counts, scope = ctx["methodology"], ctx["counts"], ctx["scope"]
-    slide, top = new_slide(deck, "Appendix: how the assessment was made")
+    slide, top = new_slide(deck, "Appendix: method")
     body = deck.body(top)
     levels = ", ".join(f"{lv['level']} {lv['name']}" for lv in meth["levels"])
     people = (f"{counts['respondents']} respondents" if counts["respondents"] != 1

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from assess.numbers import show_score, show_target
 
 from .chart_data import HeatmapData
-from .pptx_kit import EMU_PER_INCH, INK, MUTED, Box, fits, fitted_size, text_box
+from .pptx_kit import EMU_PER_INCH, INK, MUTED, Box, fits, fitted_size, lines_needed, text_box
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -27,21 +27,33 @@ MARGIN = 38100
 
 
 def _layout(data: HeatmapData, area: Box) -> tuple[int, int]:
-    """(rows per column, text size) giving the largest text that fits every tile."""
+    """(rows per column, text size) giving the largest text that fits every tile; when
+    nothing fits at the smallest size (a narrow template, a wide font), the rows at which
+    the longest name overflows its tile least."""
     counts = [max(1, len(c.cells)) for c in data.columns]
     names = [name for c in data.columns for name, _, _ in c.cells] or [""]
-    best = (max(counts), SIZES[-1])
-    best_key = (0, 0)
+    fitting: list[tuple[tuple[int, int], int]] = []
+    overflow: list[tuple[float, int]] = []
     for rows in range(1, max(counts) + 1):
         columns = sum(math.ceil(n / rows) for n in counts)
         tile = Box(0, 0, area.width // columns, area.height // rows)
         size = next((s for s in SIZES
                      if all(fits([n, "0.00 / 0.0"], tile, s, spacing=0, margin=MARGIN)
                             for n in names)), 0)
-        key = (size, -columns)
-        if key > best_key:
-            best, best_key = (rows, size or SIZES[-1]), key
-    return best
+        if size:
+            fitting.append(((size, -columns), rows))
+            continue
+        small = SIZES[-1]
+        if not all(fits([w], Box(0, 0, tile.width, EMU_PER_INCH * 9), small, margin=MARGIN)
+                   for n in names for w in n.split()):
+            continue  # a word would break across lines
+        lines = max(lines_needed([n, "0.00 / 0.0"], tile.width - 2 * MARGIN, small)
+                    for n in names)
+        overflow.append((lines * small * 1.2 / 72 * EMU_PER_INCH / tile.height, rows))
+    if fitting:
+        (size, _), rows = max(fitting)
+        return rows, size
+    return (min(overflow)[1] if overflow else max(counts)), SIZES[-1]
 
 
 def heatmap_tiles(slide: Slide, body: Box, data: HeatmapData) -> None:
@@ -108,9 +120,13 @@ def _key(slide: Slide, box: Box, data: HeatmapData, levels: list[int]) -> None:
     items: list[Any] = [(f"{lv} {name}", level_colour(lv, levels)) for lv, name in data.levels]
     label = "Level reached (score / target):"
     first = int(box.width * 0.22)
-    text_box(slide, Box(box.left, box.top, first, box.height), [label], 11, colour=MUTED)
+    head = Box(box.left, box.top, first, box.height)
+    text_box(slide, head, [label], fitted_size([label], head, 11, spacing=0, smallest=8),
+             colour=MUTED)
     step = (box.width - first) // max(1, len(items))
     swatch = int(box.height * 0.6)
+    cell = Box(0, 0, step - swatch, box.height)
+    size = min(fitted_size([text], cell, 11, spacing=0, smallest=8) for text, _ in items)
     for i, (text, colour) in enumerate(items):
         left = box.left + first + i * step
         shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, box.top + box.height // 5,
@@ -119,5 +135,5 @@ def _key(slide: Slide, box: Box, data: HeatmapData, levels: list[int]) -> None:
         shape.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
         shape.line.color.rgb = RGBColor.from_string("BFBFBF")
         shape.shadow.inherit = False
-        text_box(slide, Box(left + swatch, box.top, step - swatch, box.height), [text], 11,
+        text_box(slide, Box(left + swatch, box.top, step - swatch, box.height), [text], size,
                  colour=INK)

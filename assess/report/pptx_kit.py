@@ -11,7 +11,9 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -29,8 +31,12 @@ missing); with a reference template the template's theme fonts apply, since no t
 names a font."""
 EMU_PER_INCH = 914400
 CHAR_EM = 0.5
-"""Average character width, in em, assumed when fitting text (Arial prose runs about
-0.47, bold a little more); wrapping is simulated word by word on top of it."""
+"""Average character width, in em, assumed when fitting text in the default deck (Arial
+prose runs about 0.47, bold a little more); wrapping is simulated word by word."""
+CHAR_EM_REFERENCE = 0.6
+"""The same with a reference template, whose fonts are unknown (and may be replaced by a
+wider one where they are not installed)."""
+_char_em: ContextVar[float] = ContextVar("char_em", default=CHAR_EM)
 WIDE = (12192000, 6858000)
 """16:9, 13.33 x 7.5 inches: the default slide size without a reference template."""
 SIZES = (28, 24, 22, 20, 18, 16, 15, 14, 13, 12, 11, 10)
@@ -83,7 +89,10 @@ class Deck:
         return int(self.width * 0.04)
 
     def body(self, title_bottom: int) -> Box:
-        """The area under the title and above the footer."""
+        """The area under the title and above the footer (under the top sixth of the
+        slide when a layout's title reaches far down, e.g. a vertical title)."""
+        if title_bottom > self.height * 0.4:
+            title_bottom = int(self.height * 0.16)
         top = title_bottom + int(self.height * 0.03)
         bottom = self.height - int(self.height * 0.08)
         return Box(self.margin, top, self.width - 2 * self.margin, bottom - top)
@@ -105,6 +114,16 @@ def open_deck(reference: bytes | None, classification: str, footer: str) -> Deck
             prs.part.drop_rel(sld.rId)
             ids.remove(sld)
     return Deck(prs, reference is None, classification, footer)
+
+
+@contextmanager
+def measuring(deck: Deck) -> Iterator[None]:
+    """Fit text for ``deck``: cautiously wider characters on a reference template."""
+    token = _char_em.set(CHAR_EM if deck.styled else CHAR_EM_REFERENCE)
+    try:
+        yield
+    finally:
+        _char_em.reset(token)
 
 
 def _theme_font(prs: Presentation, font: str) -> None:
@@ -167,7 +186,10 @@ def new_slide(deck: Deck, title: str, cover: bool = False) -> tuple[Slide, int]:
         bottom = box.top + box.height
         del frame
     else:
+        from pptx.enum.text import MSO_AUTO_SIZE
+
         holder.text = title
+        holder.text_frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # long titles shrink
         if deck.styled and not cover:
             holder.left, holder.top = deck.margin, int(deck.height * 0.05)
             holder.width, holder.height = deck.width - 2 * deck.margin, int(deck.height * 0.11)
@@ -214,7 +236,7 @@ def lines_needed(texts: Sequence[str], width: int, size: float) -> int:
     """Lines ``texts`` take at ``size`` points in a box ``width`` EMU wide, wrapped word by
     word: a cautious estimate (an average character of :data:`CHAR_EM`), so text judged to fit
     does fit. A word longer than a line counts as the lines it would be broken into."""
-    chars = max(1, int(width / EMU_PER_INCH * 72 / (size * CHAR_EM)))
+    chars = max(1, int(width / EMU_PER_INCH * 72 / (size * _char_em.get())))
     total = 0
     for text in texts:
         lines, used = 1, 0
@@ -235,7 +257,7 @@ def fits(texts: Sequence[str], box: Box, size: float, spacing: float = 0.5,
     """Whether ``texts`` (one paragraph each, ``spacing`` lines between) fit ``box`` with
     ``margin`` EMU inside each side, no word broken across lines."""
     width = box.width - 2 * margin
-    chars = int(width / EMU_PER_INCH * 72 / (size * CHAR_EM))
+    chars = int(width / EMU_PER_INCH * 72 / (size * _char_em.get()))
     if any(len(word) > chars for t in texts for word in t.split()):
         return False
     lines = lines_needed(texts, width, size)
@@ -299,9 +321,10 @@ def table(slide: Slide, box: Box, header: Sequence[str], rows: Sequence[Sequence
                                    box.width, box.height)
     grid = shape.table
     grid.first_row = True
-    total = sum(widths)
-    for i, share in enumerate(widths):
-        grid.columns[i].width = int(box.width * share / total)
+    while size > 9 and sum(column_widths(header, rows, widths, 0, size)) > box.width:
+        size -= 1  # some word would not fit its column: smaller text
+    for i, width in enumerate(column_widths(header, rows, widths, box.width, size)):
+        grid.columns[i].width = width
     row_height = box.height // (len(rows) + 1)
     for r in range(len(rows) + 1):
         grid.rows[r].height = row_height
@@ -329,6 +352,25 @@ def table(slide: Slide, box: Box, header: Sequence[str], rows: Sequence[Sequence
                 ink = _text_colour("#" + fill.lstrip("#")).lstrip("#")
                 run.font.color.rgb = RGBColor.from_string("FFFFFF" if r == 0 else ink.upper())
     return shape
+
+
+def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]],
+                  shares: Sequence[float], width: int, size: float) -> list[int]:
+    """Column widths in EMU from ``shares``, each widened to hold its longest word (a
+    header such as "Current" never breaks), the room taken from the widest columns."""
+    em = size / 72 * EMU_PER_INCH * _char_em.get() * 1.15  # headers are bold
+    need = [int(max(len(w) for cell in [header[c], *(r[c] for r in rows)]
+                    for w in (str(cell).split() or [""])) * em + 2 * 50800 + 1)
+            for c in range(len(header))]
+    total = sum(shares)
+    out = [max(n, int(width * s / total)) for n, s in zip(need, shares, strict=True)]
+    while sum(out) > width:
+        widest = max(range(len(out)), key=lambda i: out[i] - need[i])
+        spare = out[widest] - need[widest]
+        if spare <= 0:
+            break
+        out[widest] -= min(spare, sum(out) - width)
+    return out
 
 
 def notes(slide: Slide, lines: Sequence[str]) -> None:
