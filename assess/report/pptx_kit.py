@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import math
 import re
-import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -381,31 +380,3 @@ def notes(slide: Slide, lines: Sequence[str]) -> None:
 def more(count: int, what: str = "") -> str:
     """'and 3 more in the report' for a list cut to its top entries."""
     return f"and {count} more {what + ' ' if what else ''}in the report"
-
-
-def repeatable(data: bytes, date: str) -> bytes:
-    """The package with every zip entry (the charts' embedded workbooks included) dated
-    ``date`` and their document dates set to it, so equal input gives equal bytes."""
-    import datetime as dt
-
-    try:
-        day = dt.date.fromisoformat(date)
-    except ValueError:
-        day = dt.date(2000, 1, 1)
-    stamp = (max(1980, day.year), day.month, day.day, 0, 0, 0)
-    iso = f"{max(1980, day.year):04d}-{day.month:02d}-{day.day:02d}T00:00:00Z"
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            blob = src.read(item.filename)
-            if item.filename.endswith(".xlsx"):
-                blob = repeatable(blob, date)
-            elif item.filename == "docProps/core.xml":
-                blob = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
-                              rb"\g<1>" + iso.encode(), blob)
-            info = zipfile.ZipInfo(item.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            dst.writestr(info, blob)
-    return out.getvalue()
