@@ -87,8 +87,8 @@ def test_a_name_of_no_known_format_needs_format(tmp_path: Path, runner: CliRunne
     result = runner.invoke(main, ["report", str(FIXTURE), "-o", str(out)])
     assert result.exit_code == 2
     assert "Error: " in result.stderr
-    assert "cannot tell the format from the name; give --format (html, markdown, pdf, xlsx)" \
-        in result.stderr
+    assert ("cannot tell the format from the name; give --format (html, markdown, pdf, xlsx, "
+            "pptx)") in result.stderr
     assert not out.exists()
     # Nor does --format html make a Word name right (issue 19: the suffix must fit).
     result = runner.invoke(main, ["report", str(FIXTURE), "--format", "html", "-o", str(out)])
