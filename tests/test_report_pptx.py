@@ -170,6 +170,13 @@ def test_draft_notes_only_in_the_speaker_notes() -> None:
     assert "Draft note" not in deck_text(render_pptx(build_context(inputs)))
 
 
+def test_draft_notes_name_what_is_not_scored() -> None:
+    inputs = load_inputs(FIXTURE)  # the People domain has no answer with a value
+    assert "Draft note: not scored: People" in deck_text(
+        render_pptx(build_context(inputs, draft=True)))
+    assert "Draft note" not in deck_text(render_pptx(build_context(inputs)))
+
+
 def test_equal_input_gives_equal_bytes(context: dict[str, Any], deck_bytes: bytes) -> None:
     assert render_pptx(copy.deepcopy(context)) == deck_bytes
     props = Presentation(io.BytesIO(deck_bytes)).core_properties

@@ -80,7 +80,10 @@ def cover(deck: Deck, ctx: Ctx) -> None:
                   f"against the {meta['framework']}.",
                   f"Handling: {meta['classification']}." if meta["classification"] else "",
                   *_draft(ctx, "draft for review: contains consultant notes in the speaker "
-                          "notes; issue the deck without --draft.")])
+                          "notes; issue the deck without --draft.",
+                          *([f"not scored: {', '.join(ctx['unassessed'])}; collect answers "
+                             "(assess template, assess import) or take the questionnaire "
+                             "out of scope before issuing."] if ctx["unassessed"] else []))])
 
 
 def messages(deck: Deck, ctx: Ctx) -> None:
