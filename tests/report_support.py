@@ -38,3 +38,33 @@ def docx_text(path: Path) -> str:
                                   for part in (s.header, s.footer)]
     return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t")))
                      for root in parts for p in root.iter(qn("w:p")))
+
+
+def deck_text(data: bytes, notes: bool = True) -> str:
+    """Every text of a .pptx deck as a reader of the file sees it: shapes, table cells,
+    chart categories and series names, and (``notes``) the speaker notes."""
+    import io
+
+    from pptx import Presentation
+
+    out: list[str] = []
+    for slide in Presentation(io.BytesIO(data)).slides:
+        out.extend(slide_texts(slide))
+        if notes and slide.has_notes_slide:
+            out.append(slide.notes_slide.notes_text_frame.text)
+    return "\n".join(out)
+
+
+def slide_texts(slide: Any) -> list[str]:
+    """The texts on one slide (not its notes)."""
+    out: list[str] = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            out.append(shape.text_frame.text)
+        if shape.has_table:
+            out.extend(c.text for row in shape.table.rows for c in row.cells)
+        if shape.has_chart:
+            plot = shape.chart.plots[0]
+            out.extend(str(c) for c in plot.categories)
+            out.extend(s.name for s in plot.series)
+    return out

@@ -89,7 +89,7 @@ def test_a_name_of_no_known_format_needs_format(tmp_path: Path, runner: CliRunne
     assert result.exit_code == 2
     assert "Error: " in result.stderr
     assert ("cannot tell the format from the name; give --format (html, markdown, pdf, xlsx, "
-            "docx)") in result.stderr
+            "docx, pptx)") in result.stderr
     assert not out.exists()
     # Nor does --format html make it right (issue 19: the suffix must fit).
     result = runner.invoke(main, ["report", str(FIXTURE), "--format", "html", "-o", str(out)])

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from assess.report import ReportOptions, available_formats, write_reports
 
 from .conftest import EXAMPLE
-from .report_support import docx_text
+from .report_support import deck_text, docx_text
 
 CLASSIFICATION = yaml.safe_load((EXAMPLE / "assessment.yaml").read_text())["classification"]
 
@@ -62,6 +62,8 @@ def texts(written: dict[str, Path]) -> dict[str, str]:
     for name, path in written.items():
         if path.suffix == ".xlsx":
             out[name] = workbook_text(path.read_bytes())
+        elif path.suffix == ".pptx":
+            out[name] = deck_text(path.read_bytes())
         elif path.suffix == ".pdf":
             if shutil.which("pdftotext"):
                 out[path.name] = "\n".join(pdf_pages(path))
@@ -74,7 +76,8 @@ def texts(written: dict[str, Path]) -> dict[str, str]:
 
 def test_default_report_names_no_respondent(texts: dict[str, str]) -> None:
     assert {"report.html", "report-annex.html", "report.md", "report-annex.md",
-            "report.xlsx", "report.docx", "report-annex.docx"} <= set(texts)
+            "report.xlsx", "report.docx", "report-annex.docx",
+            "report.pptx"} <= set(texts)
     for name in respondent_names():
         word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
         for file, text in texts.items():

@@ -48,17 +48,18 @@ __all__ = [
 ]
 
 FORMATS = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "xlsx": ".xlsx",
-           "docx": ".docx"}
+           "docx": ".docx", "pptx": ".pptx"}
 """Format name -> file suffix."""
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
-            ".pdf": "pdf", ".xlsx": "xlsx", ".docx": "docx"}
+            ".pdf": "pdf", ".xlsx": "xlsx", ".docx": "docx", ".pptx": "pptx"}
 BASENAME = "report"
 STAGES = {"html": "HTML", "markdown": "Markdown", "pdf": "PDF (laying out pages)",
-          "xlsx": "workbook", "docx": "Word document"}
+          "xlsx": "workbook", "docx": "Word document", "pptx": "slide deck"}
 """Stage names shown while each format renders."""
 ANNEXED = ("html", "markdown", "pdf", "docx")
 """Formats written with an annex beside the report (answers and notes, for the working
-team)."""
+team). The deck (pptx) has none: it is for the board, and the annex of another format
+serves the working team."""
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
               ".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp"}
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -310,6 +311,10 @@ def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
 
         return [(annex_path(target), render_docx_annex(ctx, templates, reference)),
                 (target, render_docx(ctx, png, templates, reference))]
+    if fmt == "pptx":
+        from .pptx_deck import render_pptx
+
+        return [(target, render_pptx(ctx, reference))]
     from .xlsx import render_xlsx
 
     return [(target, render_xlsx(ctx))]
