@@ -232,3 +232,14 @@ def test_figures_are_numbered_in_the_order_a_reader_meets_them(
     numbers = [int(n) for n in re.findall(pattern, texts[name])]
     assert len(numbers) >= 5
     assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_the_matrix_in_the_document_has_turned_headers(written: dict[str, Path]) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    doc = Document(str(written["report.docx"]))
+    turned = [t for t in doc.tables
+              if t.rows[0]._tr.findall(".//" + qn("w:textDirection"))]
+    assert turned, "the capability x programme matrix turns its programme headers"
+    assert all(t.rows[0]._tr.find(".//" + qn("w:trHeight")) is not None for t in turned)

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from assess.cli import main
 from assess.render.text import md_escape
 from assess.report import ReportOptions, write_reports
-from assess.report.docx_document import column_shares
+from assess.report.docx_document import column_shares, turned_headers
 from assess.report.docx_markdown import cells, inline, parse, plain
 from assess.report.markdown import render_markdown
 
@@ -347,3 +347,22 @@ def test_a_caption_without_its_picture_is_left_out() -> None:
         "![gone](gone.png)\n\n*Figure 1. Gone.* Not drawn.\n\n"
         "![here](here.png)\n\n*Figure 2. Here.* Drawn.\n"))
     assert _styled(doc, "Caption") == ["Figure 1: Here. Drawn."]
+
+
+def test_a_wide_matrix_turns_its_number_headers_and_keeps_the_row_labels_whole() -> None:
+    # The capability x programme matrix broke "Capabilit y gap" and "managem ent" in
+    # Word: eight columns of long programme names cannot keep every header word whole.
+    header = ["Capability gap", "Now", "Target", "Digital First", "Customer Engagement",
+              "Valuing Information", "Collaboration and Partner Working",
+              "Infrastructure Modernisation"]
+    rows = [header, ["Identity and access management (Cybersecurity)", "1.86", "4", "6%",
+                     "6%", "6%", "10%", "2%"]]
+    align = ["l"] + ["r"] * 7
+    turned = turned_headers(rows, align, 8)
+    assert turned == {2, 3, 4, 5, 6, 7}  # "Now" is no wider than its figures
+    shares = column_shares(rows, 8, turned)
+    assert max(shares) == shares[0]
+    assert shares[0] * 85 >= len("(Cybersecurity)") + 4
+    # A table that fits keeps its headers level.
+    assert turned_headers([["Domain", "Now"], ["Cloud", "1.88"]], ["l", "r"], 2) == set()
+

@@ -22,6 +22,7 @@ import datetime
 import io
 import re
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,7 @@ from .docx_parts import (
     shade,
     style,
     table_of_contents,
+    turn_header,
     update_fields_on_open,
 )
 
@@ -342,19 +344,22 @@ class _Writer:
                 shade(cell._tc.get_or_add_tcPr(), HEADER_FILL)
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
-        self._widths(table, rows, widths)
+        texts = [[plain(cell) for cell in row] for row in rows]
+        turned = turned_headers(texts, align, columns) if header and widths is None else set()
+        if turned:
+            turn_header(table, turned, max(len(texts[0][c]) for c in turned))
+        self._widths(table, texts, widths, turned)
         doc.add_paragraph().paragraph_format.space_after = 0
 
-    def _widths(self, table: Any, rows: list[list[list[Run]]],
-                shares: tuple[float, ...] | None) -> None:
+    def _widths(self, table: Any, rows: list[list[str]], shares: tuple[float, ...] | None,
+                turned: set[int]) -> None:
         """Column widths from the text (Word and LibreOffice honour the grid; neither fits
         columns well by itself): each column gets at least its longest word, then what is
         left goes to the columns with longer text."""
         section = self.doc.sections[-1]
         text_width = section.page_width - section.left_margin - section.right_margin
         if shares is None:
-            shares = column_shares([[plain(cell) for cell in row] for row in rows],
-                                   len(table.columns))
+            shares = column_shares(rows, len(table.columns), turned)
         for c, column in enumerate(table.columns):
             width = int(text_width * shares[c])
             column.width = width
@@ -362,20 +367,48 @@ class _Writer:
                 cell.width = width
 
 
-def column_shares(rows: list[list[str]], columns: int) -> tuple[float, ...]:
-    """Each column's share of the text width, from the lengths of its texts (in
-    characters, with the cell padding): the least a column gets is its header's longest
-    word and its body's longest word up to 10 characters; it would like its longest text;
-    the room left after the least goes to each column in proportion to what it lacks."""
+ROOM = 85
+"""Characters across the text width at the table text size, roughly."""
+
+
+def _least_and_want(rows: list[list[str]], columns: int,
+                    turned: AbstractSet[int] = frozenset()) -> tuple[list[int], list[int]]:
+    """Per column, the least width (its header's longest word, unless the header is
+    turned, and its body's longest word up to 10 characters; the row labels' up to 16)
+    and the width it would like (its longest text), in characters with the padding."""
     least = [5] * columns
     want = [5] * columns
     for i, row in enumerate(rows):
         for c, text in enumerate(row[:columns]):
+            if i == 0 and c in turned:
+                continue
             words = [len(w) for w in text.split()] or [0]
-            least[c] = max(least[c], *(n + 4 if i == 0 else min(n, 10) + 4 for n in words))
+            cap = 16 if c == 0 else 10
+            least[c] = max(least[c], *(n + 4 if i == 0 else min(n, cap) + 4 for n in words))
             want[c] = max(want[c], min(len(text) + 4, 250))
-    want = [max(w, n) for w, n in zip(want, least, strict=True)]
-    room = 95  # characters across the text width at the table text size, roughly
+    return least, [max(w, n) for w, n in zip(want, least, strict=True)]
+
+
+def turned_headers(rows: list[list[str]], align: list[str], columns: int) -> set[int]:
+    """The number columns whose headers are turned upright (read bottom to top) because
+    the table cannot keep every header word whole across the page: a capability x
+    programme matrix, whose programme names are longer than their figures."""
+    least, _ = _least_and_want(rows, columns)
+    if sum(least) <= ROOM:
+        return set()
+    body, _ = _least_and_want(rows[1:], columns)
+    return {c for c in range(1, columns) if align[c] == "r" and least[c] > body[c] + 2}
+
+
+def column_shares(rows: list[list[str]], columns: int,
+                  turned: AbstractSet[int] = frozenset()) -> tuple[float, ...]:
+    """Each column's share of the text width, from the lengths of its texts (in
+    characters, with the cell padding): the least a column gets is its header's longest
+    word (not for a turned header) and its body's longest word up to 10 characters (16
+    for the row labels); it would like its longest text; the room left after the least
+    goes to each column in proportion to what it lacks."""
+    least, want = _least_and_want(rows, columns, turned)
+    room = ROOM
     widths: list[float]
     if sum(want) <= room or sum(want) == sum(least):
         widths = [float(w) for w in want]

@@ -177,6 +177,25 @@ def update_fields_on_open(doc: Any) -> None:
         follower.addprevious(update)
 
 
+def turn_header(table: Any, columns: set[int], longest: int) -> None:
+    """Turn the header text of ``columns`` to read bottom to top, the header row tall
+    enough for about ``longest`` characters over two lines."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    row = table.rows[0]
+    for c in columns:
+        direction = OxmlElement("w:textDirection")
+        direction.set(qn("w:val"), "btLr")
+        row.cells[c]._tc.get_or_add_tcPr().append(direction)
+    height = OxmlElement("w:trHeight")
+    # about 6 pt a character of bold table text, half of the text on each line
+    height.set(qn("w:val"), str(int(Pt(min(max(longest / 2 * 6, 40), 140)).twips)))
+    height.set(qn("w:hRule"), "atLeast")
+    row._tr.get_or_add_trPr().append(height)
+
+
 def repeat_header(table: Any) -> None:
     """Mark the table's first row as a header row, repeated at the top of each page."""
     from docx.oxml import OxmlElement
