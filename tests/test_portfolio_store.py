@@ -40,6 +40,30 @@ def test_readding_the_same_organisation_and_date_replaces_it(store_url: str) -> 
         assert store.record(record.organisation) == changed
 
 
+def test_an_add_racing_another_of_the_same_organisation_and_date_replaces_it(
+        store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two `portfolio add` runs at once: each looks, sees nothing, inserts; the second
+    # insert met the unique constraint and ended as an unexpected error (exit 1).
+    record = example_record()
+    changed = synthetic_record(record, record.organisation, random.Random(1),
+                               dt.date.fromisoformat(record.date))
+    with Store(store_url) as other:
+        other.add(record)
+    looks = []
+    real_ids = store_module._ids
+
+    def blind_first_look(conn, organisation, date):  # type: ignore[no-untyped-def]
+        looks.append(date)
+        return [] if len(looks) == 1 else real_ids(conn, organisation, date)
+
+    monkeypatch.setattr(store_module, "_ids", blind_first_look)
+    with Store(store_url) as store:
+        assert store.add(changed) is True
+        assert len(store.entries()) == 1
+        assert store.record(record.organisation) == changed
+    assert len(looks) == 2
+
+
 def test_remove_one_date_or_every_assessment_of_an_organisation(store_url: str) -> None:
     record = example_record()
     later = dataclasses.replace(record, date="2027-10-01")

@@ -26,7 +26,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.sql import ClauseElement, Insert
 
 from assess.errors import EnvironmentFailure, NotFound
@@ -116,7 +116,17 @@ class Store:
         the same date. True when one was replaced."""
         if self._writer is None:  # one connection for a whole batch of adds
             self._writer = self.engine.connect()
-        conn = self._writer
+        dbapi = self.engine.dialect.dbapi
+        clash = (IntegrityError, *((dbapi.IntegrityError,) if dbapi is not None else ()))
+        try:
+            return self._add(self._writer, record)
+        except clash:
+            # Another process stored the same organisation and date between our look and
+            # our insert (the unique constraint caught it; our transaction rolled back).
+            # Its row is committed now: replace it, as a later add would.
+            return self._add(self._writer, record)
+
+    def _add(self, conn: Connection, record: Record) -> bool:
         with conn.begin():
             old = _ids(conn, record.organisation, record.date)
             _delete(conn, old)
