@@ -247,3 +247,37 @@ def test_the_results_workbook_has_a_crosswalk_sheet_when_the_assessment_asks(
     plain = _grouped(tmp_path / "plain")
     assert run("report", plain, "--format", "xlsx", "-o", out).exit_code == 0
     assert "Crosswalk" not in load_workbook(out).sheetnames
+
+
+def test_the_assessment_can_ask_for_one_groups_crosswalk_in_the_report(
+        tmp_path: Path) -> None:
+    root = _grouped(tmp_path)
+    data = yaml.safe_load((root / "assessment.yaml").read_text())
+    write(root / "assessment.yaml", {**data, "crosswalks": [{"to": "grp", "group": "g1"}]})
+    out = tmp_path / "report.md"
+    result = run("report", root, "--format", "markdown", "-o", out)
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    section = text.split("### Grouped, implementation group G1")[1]
+    assert "| 1.1 |" in section and "| 1.2 |" not in section and "| 2 |" not in section
+    assert "assess crosswalk" not in text  # the tool's command only in a draft note
+    draft = tmp_path / "draft.md"
+    assert run("report", root, "--format", "markdown", "--draft", "-o", draft).exit_code == 0
+    assert "`assess crosswalk --to grp --group G1`" in draft.read_text()
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ({"to": "grp", "group": "IG9"},
+     "crosswalks[0].group: unknown implementation group 'IG9' of grp (known: G1, G2)"),
+    ({"to": "nist-csf-2.0", "group": "IG1"},
+     "crosswalks[0].group: nist-csf-2.0 has no implementation groups"),
+    ({"to": "grp", "groups": "G1"}, "crosswalks[0]"),
+])
+def test_a_wrong_group_in_the_assessment_is_located(tmp_path: Path, entry: dict,
+                                                    message: str) -> None:
+    root = _grouped(tmp_path)
+    data = yaml.safe_load((root / "assessment.yaml").read_text())
+    write(root / "assessment.yaml", {**data, "crosswalks": [entry]})
+    result = run("validate", root)
+    assert result.exit_code == 3
+    assert "assessment.yaml:" in result.stderr and message in result.stderr

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from assess.errors import InvalidInput, NotFound, Problem
+from assess.errors import InvalidInput, NotFound, Problem, UsageError
 from assess.load import checks
 from assess.load.answers import canonical_response
 from assess.load.dependencies import dependency_file as dependency_file  # re-exported
@@ -31,6 +31,7 @@ from assess.models import (
     Framework,
     Questionnaire,
     Response,
+    crosswalk_target,
 )
 from assess.scoring.inputs import Inputs
 
@@ -300,9 +301,32 @@ def _check_crosswalks(a: Assessment, doc: Document, root: Path) -> list[Problem]
         known = known_targets(root)
     except InvalidInput as exc:
         return list(exc.problems)
-    return [doc.problem(("crosswalks", i), f"unknown standard {target!r} (known: "
-                        f"{', '.join(known)})")
-            for i, target in enumerate(a.crosswalks) if target not in known]
+    problems = []
+    for i, entry in enumerate(a.crosswalks):
+        target, group = crosswalk_target(entry)
+        if target not in known:
+            problems.append(doc.problem(("crosswalks", i), f"unknown standard {target!r} "
+                                        f"(known: {', '.join(known)})"))
+        elif group is not None:
+            problems.extend(_check_group(doc, i, target, group, root))
+    return problems
+
+
+def _check_group(doc: Document, index: int, target: str, group: str,
+                 root: Path) -> list[Problem]:
+    """The implementation group a ``crosswalks:`` entry names is one of its standard's."""
+    from assess.crosswalk import in_group
+    from assess.load.mappings import load_standard
+
+    try:
+        standard = load_standard(target, root)
+        in_group(standard.items if standard is not None else (), group, target)
+    except InvalidInput as exc:
+        return list(exc.problems)
+    except UsageError as exc:
+        return [doc.problem(("crosswalks", index, "group"),
+                            str(exc).replace("--group applies", "a group applies"))]
+    return []
 
 
 def _check_repeated_respondent(r: Response, doc: Document,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from assess.models.assessment import (
     Assessment,
     AssessmentRespondent,
+    CrosswalkRequest,
     DocumentControl,
     DomainTarget,
     ExcludedCapability,
@@ -23,6 +24,7 @@ from assess.models.assessment import (
     Phase,
     PortfolioLink,
     Team,
+    crosswalk_target,
 )
 from assess.models.base import (
     DOTTED_ID_PATTERN,
@@ -145,6 +147,7 @@ __all__ = [
     "Changes",
     "Confidence",
     "CostModel",
+    "CrosswalkRequest",
     "DependenciesOverlay",
     "DependencyAdditions",
     "DependencyChanges",
@@ -203,6 +206,7 @@ __all__ = [
     "Urgency",
     "Versioned",
     "Weight",
+    "crosswalk_target",
     "normalise_na",
     "reference_text",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from assess.models.base import Aggregation, DottedId, Id, IsoDate, Strict, Text, Versioned
 from assess.models.dependencies import DependencyOverrides, StepId
@@ -120,6 +120,24 @@ class AssessmentRespondent(Strict):
                                         "(empty: every question).")
 
 
+class CrosswalkRequest(Strict):
+    """A crosswalk onto one implementation group of a standard (``assess crosswalk
+    --group``)."""
+
+    to: DottedId = Field(description="Standard id, e.g. cis-v8.")
+    group: Annotated[str, StringConstraints(min_length=1, max_length=40)] = Field(
+        description="Implementation group, e.g. IG1: only its items, coverage over them.")
+
+    @property
+    def target(self) -> tuple[str, str | None]:
+        return self.to, self.group
+
+
+def crosswalk_target(entry: str | CrosswalkRequest) -> tuple[str, str | None]:
+    """(standard, group or None) of one ``crosswalks:`` entry."""
+    return (entry, None) if isinstance(entry, str) else entry.target
+
+
 class Assessment(Versioned):
     """``assessment.yaml``: who, when, what is in scope, and the targets."""
 
@@ -150,8 +168,9 @@ class Assessment(Versioned):
     profile: Id | None = Field(default=None, description="Profile (implementation group) "
                                "that scopes the questions: only questions tagged with it, or "
                                "with no profile, are asked and scored.")
-    crosswalks: list[DottedId] = Field(default_factory=list, description="Standards the "
-                                       "report rolls results up onto, e.g. [nist-csf-2.0].")
+    crosswalks: list[DottedId | CrosswalkRequest] = Field(
+        default_factory=list, description="Standards the report rolls results up onto, e.g. "
+        "[nist-csf-2.0]; {to: cis-v8, group: IG1} for one implementation group's items.")
     size: Text | None = Field(default=None, description="Size band, e.g. large; groups peers.")
     region: Text | None = Field(default=None, description="Region, e.g. UK; groups peers.")
     portfolio: PortfolioLink | None = Field(default=None, description="Compare with peers in "

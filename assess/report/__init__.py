@@ -129,8 +129,10 @@ def _crosswalks(ws: Workspace, result: ScoreResult) -> tuple[Any, ...]:
     if not ws.assessment.crosswalks:
         return ()
     from assess.crosswalk_run import crosswalk_of
+    from assess.models import crosswalk_target
 
-    return tuple(crosswalk_of(ws, result, target) for target in ws.assessment.crosswalks)
+    return tuple(crosswalk_of(ws, result, *crosswalk_target(entry))
+                 for entry in ws.assessment.crosswalks)
 
 
 def read_logo(path: Path) -> Logo:

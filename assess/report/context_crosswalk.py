@@ -22,7 +22,9 @@ def crosswalk_sections(crosswalks: Sequence[Crosswalk]) -> list[dict[str, Any]]:
         tops = {i.id for i in cw.items if i.parent is None}
         shown = [i for i in cw.items if i.parent is None or i.parent in tops]
         sections.append({
-            "target": cw.target, "name": cw.name, "scale_name": cw.scale_name,
+            "target": cw.target, "group": cw.group or "",
+            "name": cw.name + (f", implementation group {cw.group}" if cw.group else ""),
+            "scale_name": cw.scale_name,
             "note": CROSSWALK_NOTE, "untouched": len(cw.untouched), "total": len(cw.items),
             "rows": [{"id": i.id, "name": i.name, "kind": i.kind, "top": i.parent is None,
                       "score": i.score, "label": scale_label(cw, i),
