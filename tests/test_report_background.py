@@ -127,3 +127,14 @@ def test_a_child_dies_with_a_parent_killed_by_sigkill(tmp_path: Path) -> None:
         parent.kill()
         if child and _running(child):
             os.kill(child, signal.SIGKILL)
+
+
+def test_without_a_process_to_spare_the_work_runs_when_collected(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    with Jobs() as jobs:
+        jobs.start("pdf", lambda: str(os.getpid()).encode())
+        assert jobs.result("pdf") == str(os.getpid()).encode()

@@ -9,7 +9,8 @@ set guarantees of :func:`assess.outputs.replace_set` stay with the parent alone.
 takes SIGINT and SIGTERM as a plain process does (it dies), dies with its parent (on
 Linux, even when the parent is killed with SIGKILL), and is killed and reaped when the
 parent stops early (an error, Ctrl-C, SIGTERM: :meth:`Jobs.__exit__`). Where ``fork`` is
-missing (Windows) the work runs in the parent when its result is asked for.
+missing (Windows), or a fork or pipe fails, the work runs in the parent when its result is
+asked for.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import os
 import pickle
 import signal
 import traceback
+import warnings
 from collections.abc import Callable
 from types import TracebackType
 from typing import NoReturn
@@ -52,8 +54,22 @@ class Jobs:
             self._deferred[name] = work
             return
         parent = os.getpid()
-        read, write = os.pipe()
-        pid = os.fork()
+        try:
+            read, write = os.pipe()
+        except OSError:  # out of file descriptors: done when collected
+            self._deferred[name] = work
+            return
+        try:
+            with warnings.catch_warnings():
+                # Python 3.12+ warns when a thread is alive (the terminal's stage line):
+                # the child runs only ``work`` and never takes that thread's lock.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
+        except OSError:  # no process to spare: done when collected
+            os.close(read)
+            os.close(write)
+            self._deferred[name] = work
+            return
         if pid == 0:  # pragma: no cover - the child (coverage does not follow the fork)
             os.close(read)
             _child(work, write, parent)
@@ -62,7 +78,7 @@ class Jobs:
 
     def result(self, name: str) -> bytes:
         """The bytes the work returned, waiting for them; its exception, raised here."""
-        if name in self._deferred:  # pragma: no cover - Windows
+        if name in self._deferred:
             return self._deferred.pop(name)()
         pid, read = self._running[name]
         with os.fdopen(read, "rb", closefd=False) as pipe:
