@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from assess.errors import UsageError
 from assess.models import Framework, MappingSet, Question, Questionnaire, Standard, StandardItem
 from assess.scoring.results import QuestionResult, ScoreResult
 
@@ -52,6 +53,8 @@ class Crosswalk:
     via: tuple[str, ...]
     """Ids of the mapping sets used."""
     items: tuple[CrosswalkItem, ...]
+    group: str | None = None
+    """The implementation group the items were cut to (``--group IG1``); None: all."""
 
     @property
     def untouched(self) -> list[str]:
@@ -119,12 +122,44 @@ def _catalogue(target: str, standard: Standard | None,
     return list(seen.values())
 
 
+def known_groups(items: Sequence[StandardItem]) -> list[str]:
+    """The implementation groups the items name, in the order they first appear."""
+    return list(dict.fromkeys(g for item in items for g in item.groups))
+
+
+def in_group(items: Sequence[StandardItem], group: str, target: str) -> list[StandardItem]:
+    """The items of implementation group ``group`` (any case), with the items above them,
+    in the standard's order. UsageError when the standard has no groups or not that one."""
+    known = known_groups(items)
+    if not known:
+        raise UsageError(f"{target} has no implementation groups: --group applies to a "
+                         "standard whose items have them (e.g. cis-v8)")
+    wanted = next((g for g in known if g.casefold() == group.casefold()), None)
+    if wanted is None:
+        raise UsageError(f"unknown implementation group {group!r} of {target} "
+                         f"(known: {', '.join(known)})")
+    parent = {item.id.casefold(): item.parent for item in items}
+    kept: set[str] = set()
+    for item in items:
+        if wanted in item.groups:
+            key: str | None = item.id.casefold()
+            while key is not None and key not in kept:
+                kept.add(key)
+                above = parent.get(key)
+                key = above.casefold() if above is not None else None
+    return [item for item in items if item.id.casefold() in kept]
+
+
 def crosswalk(result: ScoreResult, fw: Framework, questionnaires: Sequence[Questionnaire],
               target: str, standard: Standard | None,
-              sets: Sequence[MappingSet]) -> Crosswalk:
-    """Roll ``result`` up onto standard ``target`` (module docstring)."""
+              sets: Sequence[MappingSet], group: str | None = None) -> Crosswalk:
+    """Roll ``result`` up onto standard ``target`` (module docstring); with ``group``, onto
+    the items of that implementation group only (coverage and scores over them)."""
     links, used = _links(target, questionnaires, sets)
     items = _catalogue(target, standard, sets)
+    if group is not None:
+        items = in_group(items, group, target)
+        group = next(g for g in known_groups(items) if g.casefold() == group.casefold())
     children: dict[str, list[str]] = {}
     for item in items:
         if item.parent is not None:
@@ -160,7 +195,7 @@ def crosswalk(result: ScoreResult, fw: Framework, questionnaires: Sequence[Quest
         target=target, name=standard.name if standard is not None else target,
         scale_name=scale.name if scale is not None else None,
         scale=tuple(sorted(scale.levels.items())) if scale is not None else (),
-        levels=(low, high), via=tuple(used), items=tuple(out))
+        levels=(low, high), via=tuple(used), items=tuple(out), group=group)
 
 
 def _subtree(key: str, children: dict[str, list[str]]) -> list[str]:

@@ -11,13 +11,15 @@ from assess.scoring import score_assessment
 from assess.scoring.results import ScoreResult
 
 
-def crosswalk_of(ws: Workspace, result: ScoreResult, target: str) -> Crosswalk:
-    """The crosswalk of a loaded, scored assessment onto ``target``."""
+def crosswalk_of(ws: Workspace, result: ScoreResult, target: str,
+                 group: str | None = None) -> Crosswalk:
+    """The crosswalk of a loaded, scored assessment onto ``target`` (``group``: only the
+    items of that implementation group)."""
     require_target(target, ws.root)
     return crosswalk(result, ws.framework, ws.questionnaires, target,
-                     load_standard(target, ws.root), load_mapping_sets(ws.root))
+                     load_standard(target, ws.root), load_mapping_sets(ws.root), group)
 
 
-def run_crosswalk(path: Path, target: str) -> Crosswalk:
+def run_crosswalk(path: Path, target: str, group: str | None = None) -> Crosswalk:
     ws = load_workspace(path, dependencies=False)
-    return crosswalk_of(ws, score_assessment(ws.scoring_inputs()), target)
+    return crosswalk_of(ws, score_assessment(ws.scoring_inputs()), target, group)

@@ -37,6 +37,7 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "markdown": (".md", ".markdown"), "html": (".html", ".htm"), "pdf": (".pdf",),
     "xlsx": (".xlsx",), "yaml": (".yaml", ".yml"), "svg": (".svg",), "png": (".png",),
     "graphml": (".graphml",),
+    "docx": (".docx",),
 }
 """Format -> the file name suffixes it may be written under ('' means none)."""
 

@@ -3,6 +3,7 @@ rendering of every chart (file type, size, pixel dimensions)."""
 
 from __future__ import annotations
 
+import html
 import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -181,3 +182,51 @@ def test_saved_svg_has_no_prolog_metadata_or_size(ctx: dict) -> None:
     assert data.startswith("<svg")
     assert "<metadata" not in data and "<!DOCTYPE" not in data
     assert io.StringIO(data).read(200).count("width=") == 0
+
+
+def _domain(i: int, score: float, target: float, assessed: bool = True) -> dict:
+    return {"id": f"d{i}", "name": f"Domain {i}", "score": score, "target": target,
+            "assessed": assessed}
+
+
+@pytest.mark.parametrize(("domains", "expected"), [
+    ([_domain(1, 1.5, 3), _domain(2, 2.5, 3), _domain(3, 2.9, 3)],
+     "All 3 domains are below target; the widest gap is in Domain 1 (1.50 against 3)."),
+    ([_domain(1, 1.5, 3), _domain(2, 3.2, 3), _domain(3, 0, 3, assessed=False)],
+     "1 of 2 assessed domains is below target; the widest gap is in Domain 1 "
+     "(1.50 against 3)."),
+    ([_domain(1, 1.5, 3), _domain(2, 2.0, 3.5)],
+     "Both domains are below target; the widest gap is in Domain 1 (1.50 against 3)."),
+    ([_domain(1, 3.0, 3), _domain(2, 3.5, 3)],
+     "Every one of the 2 domains has reached its target."),
+])
+def test_radar_caption_states_the_message(domains: list, expected: str) -> None:
+    assert chart_data.message("radar", {"domains": domains}, "data") == expected
+
+
+def test_captions_state_the_message_and_the_text_alternative_keeps_the_numbers(
+        ctx: dict) -> None:
+    drawn = render_charts(ctx, "svg")
+    radar = drawn["radar"]
+    assert radar.message == chart_data.message("radar", ctx, radar.summary)
+    assert "below target; the widest gap is in " in radar.message
+    assert radar.summary.startswith("Current maturity against target by domain: ")
+    assert f'<desc id="radar-desc">{html.escape(radar.summary)}</desc>' in radar.svg
+    projection = drawn["projection"].message
+    assert projection.startswith("If every phase is delivered, overall maturity rises from ")
+    readiness = drawn["readiness"].message
+    assert "programmes are at risk" in readiness or "No programme is at risk" in readiness
+
+
+def _moved(i: int, baseline: float | None, current: float | None, status: str) -> dict:
+    return {"id": f"d{i}", "name": f"Domain {i}", "baseline": baseline, "current": current,
+            "delta": None if None in (baseline, current) else current - baseline,
+            "status": status}
+
+
+def test_trend_caption_says_which_domains_moved() -> None:
+    progress = {"domains": [_moved(1, 1.5, 1.9, "improved"), _moved(2, 2.0, 1.7, "declined"),
+                            _moved(3, 1.0, 1.6, "improved"), _moved(4, None, 2.0, "new")]}
+    assert chart_data.message("trend", {"progress": progress}, "data") == (
+        "2 of 3 domains in both assessments improved and 1 declined; the largest rise was "
+        "in Domain 3 (+0.60).")

@@ -149,3 +149,101 @@ def test_an_unknown_crosswalk_in_the_assessment_is_located(tmp_path: Path) -> No
     assert "assessment.yaml:" in result.stderr
     assert ("crosswalks[1]: unknown standard 'nist-csf-1.1' (known: cis-v8, ncsc-caf, "
             "nist-csf-2.0)") in result.stderr
+
+
+def _grouped(tmp_path: Path) -> Path:
+    """Two questions reaching safeguards of a small standard with implementation groups."""
+    root = _two_questions(tmp_path, ({"standard": "grp", "id": "1.1"},
+                                     {"standard": "grp", "id": "1.2"}), (3, 0))
+    write(root / "frameworks" / "standards" / "grp.yaml", {
+        "schema_version": 1, "id": "grp", "name": "Grouped", "source": "a test", "items": [
+            {"id": "1", "name": "One", "kind": "control"},
+            {"id": "1.1", "kind": "safeguard", "parent": "1", "groups": ["G1", "G2"]},
+            {"id": "1.2", "kind": "safeguard", "parent": "1", "groups": ["G2"]},
+            {"id": "1.3", "kind": "safeguard", "parent": "1", "groups": ["G2"]},
+            {"id": "2", "name": "Two", "kind": "control"},
+            {"id": "2.1", "kind": "safeguard", "parent": "2", "groups": ["G2"]}]})
+    return root
+
+
+def test_a_group_keeps_its_items_and_computes_coverage_over_them(tmp_path: Path) -> None:
+    root = _grouped(tmp_path)
+    every = {i["id"]: i for i in _crosswalk(root, "grp")["items"]}
+    assert every["1"]["coverage"] == pytest.approx(2 / 3)
+    assert every["1"]["score"] == pytest.approx(3 * (1 * 1.0 + 3 * 0.0) / 4)
+    result = run("crosswalk", root, "--to", "grp", "--group", "g1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["group"] == "G1"
+    items = {i["id"]: i for i in data["items"]}
+    assert list(items) == ["1", "1.1"]
+    assert (items["1"]["coverage"], items["1"]["questions"]) == (1.0, ["Q1"])
+    assert items["1"]["score"] == pytest.approx(3.0)
+    table = run("crosswalk", root, "--to", "grp", "--group", "G1").stdout
+    assert table.startswith("Grouped, implementation group G1: crosswalk")
+
+
+def test_an_unknown_group_is_a_usage_error_listing_the_known_ones(tmp_path: Path) -> None:
+    root = _grouped(tmp_path)
+    result = run("crosswalk", root, "--to", "grp", "--group", "IG9")
+    assert result.exit_code == 2
+    assert "unknown implementation group 'IG9' of grp (known: G1, G2)" in result.stderr
+    result = run("crosswalk", root, "--to", "nist-csf-2.0", "--group", "IG1")
+    assert result.exit_code == 2
+    assert "nist-csf-2.0 has no implementation groups" in result.stderr
+
+
+def test_cis_ig1_lists_only_ig1_safeguards_under_their_controls() -> None:
+    result = run("crosswalk", ROOT / "examples" / "northshire", "--to", "cis-v8",
+                 "--group", "IG1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.stdout)["items"]
+    cis = load_standard("cis-v8")
+    assert cis is not None
+    ig1 = [i.id for i in cis.items if "IG1" in i.groups]
+    safeguards = [i["id"] for i in items if i["kind"] == "safeguard"]
+    assert safeguards == ig1
+    controls = {i["id"] for i in items if i["kind"] == "control"}
+    assert controls == {i.parent for i in cis.items if i.id in ig1}
+
+
+def test_the_results_workbook_has_a_crosswalk_sheet_when_the_assessment_asks(
+        tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    root = _grouped(tmp_path)
+    standard = yaml.safe_load((root / "frameworks" / "standards" / "grp.yaml").read_text())
+    standard["name"] = "=HYPERLINK(\"http://evil.example\",\"x\")"
+    standard["items"][0]["name"] = "+44 20 7946 0000"
+    write(root / "frameworks" / "standards" / "grp.yaml", standard)
+    data = yaml.safe_load((root / "assessment.yaml").read_text())
+    write(root / "assessment.yaml", {**data, "crosswalks": ["nist-csf-2.0", "grp"]})
+    out = tmp_path / "report.xlsx"
+    result = run("report", root, "--format", "xlsx", "-o", out)
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(out)
+    assert wb.sheetnames[-2:] == ["Crosswalk", "Answers"]
+    ws = wb["Crosswalk"]
+    assert ws.tables and ws.auto_filter is not None
+    assert (ws.page_setup.orientation, ws.page_setup.fitToWidth) == ("landscape", 1)
+    assert ws.print_title_rows == "$1:$1"
+    rows = list(ws.iter_rows(values_only=True))
+    header, body = rows[0], [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert header[:3] == ("Standard", "Id", "Name")
+    standards = {r["Standard"] for r in body}
+    csf = load_standard("nist-csf-2.0")
+    assert csf is not None
+    assert standards == {csf.name, standard["name"]}
+    assert sum(1 for r in body if r["Standard"] != standard["name"]) == len(csf.items)
+    one = next(r for r in body if r["Standard"] == standard["name"] and r["Id"] == "1")
+    assert one["Name"] == "+44 20 7946 0000"
+    assert isinstance(one["Score (indicative)"], float)
+    assert one["Score (indicative)"] == pytest.approx(3 * (1 * 1.0 + 3 * 0.0) / 4)
+    assert one["Coverage"] == pytest.approx(0.67)
+    assert one["Questions"] == "Q1; Q2"
+    cells = [c for row in ws.iter_rows() for c in row
+             if c.value in (standard["name"], "+44 20 7946 0000")]
+    assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
+    plain = _grouped(tmp_path / "plain")
+    assert run("report", plain, "--format", "xlsx", "-o", out).exit_code == 0
+    assert "Crosswalk" not in load_workbook(out).sheetnames

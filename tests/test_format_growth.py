@@ -118,6 +118,21 @@ def test_the_framework_names_the_report(tmp_path: Path) -> None:
     assert out.read_text().splitlines()[0].endswith("Cyber posture review")
 
 
+def test_the_report_speaks_of_the_frameworks_subject(tmp_path: Path) -> None:
+    root = workspace(tmp_path, framework={"id": "lv", "report_subject": "software assurance"},
+                     questionnaire=_profiled(), responses={"ann": {"B1": {"value": 1}}})
+    for fmt in ("markdown", "html"):
+        out = tmp_path / f"report.{'md' if fmt == 'markdown' else fmt}"
+        result = run("report", root, "--format", fmt, "-o", out)
+        assert result.exit_code == 0, result.output
+        text = out.read_text()
+        assert "infrastructure and digital foundations" not in text.lower()
+        assert "Test Ltd's software assurance score" in text
+        assert "Maturity of software assurance, current state against target" in text
+        assert "Software assurance" in text  # the section heading
+        assert "The foundations were assessed" not in text
+
+
 def test_lint_rules_can_be_switched_off_by_name(tmp_path: Path) -> None:
     q = _profiled()
     path = write(tmp_path / "checks.yaml", {"schema_version": 1, "name": "C",

@@ -82,15 +82,16 @@ def test_name_and_format_disagreeing_is_an_error(tmp_path: Path, runner: CliRunn
 
 
 def test_a_name_of_no_known_format_needs_format(tmp_path: Path, runner: CliRunner) -> None:
-    # client.docx used to receive an HTML report under a Word name.
-    out = tmp_path / "client.docx"
+    # client.odt used to receive an HTML report under an OpenDocument name (client.docx,
+    # before the Word document, too).
+    out = tmp_path / "client.odt"
     result = runner.invoke(main, ["report", str(FIXTURE), "-o", str(out)])
     assert result.exit_code == 2
     assert "Error: " in result.stderr
-    assert "cannot tell the format from the name; give --format (html, markdown, pdf, xlsx)" \
-        in result.stderr
+    assert ("cannot tell the format from the name; give --format (html, markdown, pdf, xlsx, "
+            "docx, pptx)") in result.stderr
     assert not out.exists()
-    # Nor does --format html make a Word name right (issue 19: the suffix must fit).
+    # Nor does --format html make it right (issue 19: the suffix must fit).
     result = runner.invoke(main, ["report", str(FIXTURE), "--format", "html", "-o", str(out)])
     assert result.exit_code == 2
     assert result.stderr.endswith(f"Error: {out}: the format is html, so the name must end "

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from assess.report import ReportOptions, available_formats, write_reports
 
 from .conftest import EXAMPLE
+from .report_support import deck_text, docx_text
 
 CLASSIFICATION = yaml.safe_load((EXAMPLE / "assessment.yaml").read_text())["classification"]
 
@@ -61,9 +62,13 @@ def texts(written: dict[str, Path]) -> dict[str, str]:
     for name, path in written.items():
         if path.suffix == ".xlsx":
             out[name] = workbook_text(path.read_bytes())
+        elif path.suffix == ".pptx":
+            out[name] = deck_text(path.read_bytes())
         elif path.suffix == ".pdf":
             if shutil.which("pdftotext"):
                 out[path.name] = "\n".join(pdf_pages(path))
+        elif path.suffix == ".docx":
+            out[name] = docx_text(path)
         else:
             out[path.name] = path.read_text(encoding="utf-8")
     return out
@@ -71,7 +76,8 @@ def texts(written: dict[str, Path]) -> dict[str, str]:
 
 def test_default_report_names_no_respondent(texts: dict[str, str]) -> None:
     assert {"report.html", "report-annex.html", "report.md", "report-annex.md",
-            "report.xlsx"} <= set(texts)
+            "report.xlsx", "report.docx", "report-annex.docx",
+            "report.pptx"} <= set(texts)
     for name in respondent_names():
         word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
         for file, text in texts.items():
@@ -101,7 +107,7 @@ def test_classification_on_every_pdf_page(written: dict[str, Path]) -> None:
 
 def test_document_control_on_the_cover(texts: dict[str, str]) -> None:
     doc = yaml.safe_load((EXAMPLE / "assessment.yaml").read_text())["document"]
-    for file in ("report.html", "report.md"):
+    for file in ("report.html", "report.md", "report.docx"):
         text = texts[file]
         assert doc["prepared_by"] in text
         assert "Version" in text and doc["version"] in text
@@ -201,3 +207,39 @@ def test_no_heading_is_stranded_at_a_page_foot(written: dict[str, Path],
         body = [line for line in lines if "Page " not in line and line != CLASSIFICATION]
         if body and i > 2:
             assert body[-1] not in headings, f"page {i} ends with the heading {body[-1]!r}"
+
+
+def test_the_summary_says_when_the_target_is_reached_in_plain_words() -> None:
+    # Read "the overall target is reached not within 5 years" before.
+    from assess.report import build_context, load_inputs
+
+    ctx = build_context(load_inputs(EXAMPLE))
+    ask = next(m["text"] for m in ctx["summary"]["messages"] if m["title"] == "What it takes")
+    overall = next(t for t in ctx["resourcing"]["time_to_target"] if t["overall"])
+    years = ctx["resourcing"]["horizon_years"]
+    expected = (f"not reached within {years} years" if overall["months"] is None
+                else "already met" if overall["months"] == 0
+                else f"reached {overall['text']}")
+    assert f"overall target is {expected}" in ask
+    assert "reached not within" not in ask
+
+
+@pytest.mark.parametrize(("name", "pattern"), [
+    ("report.html", r"<b>Figure (\d+)\."), ("report.md", r"\*Figure (\d+)\.")])
+def test_figures_are_numbered_in_the_order_a_reader_meets_them(
+        texts: dict[str, str], name: str, pattern: str) -> None:
+    # The trend chart (progress comes second) was Figure 2, after Figure 1 further on.
+    numbers = [int(n) for n in re.findall(pattern, texts[name])]
+    assert len(numbers) >= 5
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_the_matrix_in_the_document_has_turned_headers(written: dict[str, Path]) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    doc = Document(str(written["report.docx"]))
+    turned = [t for t in doc.tables
+              if t.rows[0]._tr.findall(".//" + qn("w:textDirection"))]
+    assert turned, "the capability x programme matrix turns its programme headers"
+    assert all(t.rows[0]._tr.find(".//" + qn("w:trHeight")) is not None for t in turned)

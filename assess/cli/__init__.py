@@ -49,8 +49,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                          "model: OWASP SAMM, OWASP DSOMM or a CISO Assistant library."),
     "show": ("assess.cli.show:show", "Print an assessment's effective questionnaire or "
              "dependency model (after overlays and exclusions) as YAML."),
-    "report": ("assess.cli.report:report", "Write the gap-analysis report: HTML, Markdown, PDF "
-               "and/or an Excel workbook."),
+    "report": ("assess.cli.report:report", "Write the gap-analysis report: HTML, Markdown, PDF, "
+               "Word, an Excel workbook and/or a PowerPoint board deck."),
     "portfolio": ("assess.cli.portfolio:portfolio", "Keep many organisations' assessments in "
                   "one database, for benchmarks."),
     "benchmark": ("assess.cli.benchmark:benchmark", "Compare an assessment with its peers in "

@@ -11,8 +11,10 @@ from ._common import assessment_argument, handle_errors
 @click.command()
 @assessment_argument
 @click.option("--format", "formats", multiple=True,
-              type=click.Choice(["html", "markdown", "pdf", "xlsx"]),
-              help="Output format; repeat for several (default: html). PDF needs the "
+              type=click.Choice(["html", "markdown", "pdf", "xlsx", "docx", "pptx"]),
+              help="Output format; repeat for several (default: the one the -o name "
+              "implies, else html). docx is an editable Word document, pptx a board "
+              "deck with native charts. PDF needs the "
               "'pdf' extra (WeasyPrint).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="With several formats, a folder (created) that receives report.<ext>; "
@@ -21,8 +23,8 @@ from ._common import assessment_argument, handle_errors
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder searched for templates (report.html.j2, report.md.j2, "
               "report.css, partials/...) before the built-in ones.")
-@click.option("--title", help="Report title (default: 'Infrastructure and digital "
-              "foundations: gap analysis').")
+@click.option("--title", help="Report title (default: the framework's report_title, "
+              "else 'Infrastructure and digital foundations: gap analysis').")
 @click.option("--logo", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Logo for the cover (PNG, JPEG, GIF, WebP or SVG, at most 2 MB); "
               "embedded in the file.")
@@ -43,22 +45,28 @@ from ._common import assessment_argument, handle_errors
 def report(assessment: Path, formats: tuple[str, ...], output: Path | None,
            templates: Path | None, title: str | None, logo: Path | None,
            draft: bool, respondents: str, references: tuple[Path, ...]) -> None:
-    """Write the gap-analysis report: HTML, Markdown, PDF and/or an Excel workbook.
+    """Write the gap-analysis report: HTML, Markdown, PDF, Word, an Excel workbook and/or
+    a PowerPoint board deck.
 
     ASSESSMENT is a folder holding assessment.yaml (or that file). The report is shaped
     like an ICT strategy: executive summary, vision and principles, foundations by
     domain, core technologies, programmes, governance, resourcing, action plan and
     appendices, with charts. HTML is one self-contained file; Markdown writes its charts
     as PNG files into <name>-charts/ beside it. --draft adds consultant notes for a review
-    copy; the default is the version to hand to the client.
+    copy; the default is the version to hand to the client. The deck (pptx) has about a
+    dozen slides with native, editable charts and the detail in the speaker notes;
+    --reference builds it on the firm's own slide master.
 
     \b
     Example:
       assess report work/northshire -o northshire.html
       assess report work/northshire --format html --format pdf --format xlsx -o out
       assess report work/northshire --format markdown -o out/report.md
+      assess report work/northshire -o northshire.docx
       assess report work/northshire --draft -o review.html
       assess report work/northshire --respondents anonymous -o board.pdf
+      assess report work/northshire -o board.pptx
+      assess report work/northshire --format pptx --reference board.pptx -o deck
       assess report work/northshire --templates work/branding --title "ICT review" \\
           --logo work/branding/logo.svg -o work/report
     """

@@ -213,7 +213,8 @@ def _framework(doc: Document, at: tuple[Any, ...], fw: dict[str, Any], out: Impo
         "method": {"name": "weighted_mean", "params": {}},
         "default_target": float(max(levels[-1]["level"] - 1, levels[0]["level"])),
         "references": [text_of(fw.get("ref_id")) or ident],
-        "report_title": f"{name}: assessment", "lint_disable": LINT_OFF}
+        "report_title": f"{name}: assessment", "report_subject": name[:120],
+        "lint_disable": LINT_OFF}
     out.files["assessment.yaml"] = placeholder_assessment(ident, questionnaires, name)
 
 

@@ -210,6 +210,7 @@ def import_dsomm(source: Path) -> Imported:
         "method": {"name": "cumulative", "params": {"achieving": ["Yes"]}},
         "default_target": float(min(2, top)), "references": ["OWASP DSOMM"],
         "report_title": "OWASP DSOMM: DevSecOps maturity",
+        "report_subject": "DevSecOps practices",
         "lint_disable": ["question-id", "id-prefix", "capability-code", "references"]}
     assessment = placeholder_assessment(FRAMEWORK_ID, [q["id"] for q in
                                                        questionnaires.values()], "OWASP DSOMM")

@@ -238,6 +238,7 @@ def _build(folder: Path, objects: dict[str, list[Document]],
         "default_target": float(numbers[-1] - 1) if numbers[-1] > 1 else 1.0,
         "references": ["OWASP SAMM (owaspsamm/core)"],
         "report_title": "OWASP SAMM: software assurance maturity",
+        "report_subject": "software assurance",
         "lint_disable": ["question-id", "id-prefix", "capability-code", "references"],
     }
     out.files["assessment.yaml"] = placeholder_assessment(FRAMEWORK_ID, questionnaire_ids,

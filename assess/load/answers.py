@@ -38,7 +38,8 @@ def _entries(fw: Framework) -> list[tuple[AnswerValue, str, str]]:
 
 def accepted(fw: Framework) -> str:
     """The accepted answers in words, e.g. ``0 Absent, 1 Initial, ... 5 Optimised or n/a``."""
-    return ", ".join(f"{code} {name}" for _, code, name in _entries(fw)) + " or n/a"
+    return ", ".join(code if name in ("", code) else f"{code} {name}"
+                     for _, code, name in _entries(fw)) + " or n/a"
 
 
 def _number_problem(value: float, fw: Framework) -> str | None:

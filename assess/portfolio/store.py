@@ -11,69 +11,32 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import os
-import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
     Connection,
     Dialect,
-    Engine,
     Table,
     bindparam,
-    create_engine,
     delete,
-    event,
     func,
     insert,
     select,
     text,
 )
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql import ClauseElement, Insert
 
-from assess.errors import EnvironmentFailure, NotFound, UsageError
+from assess.errors import EnvironmentFailure, NotFound
+from assess.portfolio.engine import open_engine, resolve_url
+from assess.portfolio.engine import shown as shown  # re-exported
 from assess.portfolio.records import AnswerValue, Record, Score
 from assess.portfolio.schema import MIGRATIONS, SCHEMA_VERSION, TABLES, VERSION_TABLE
 
 A, D, C, Q = (TABLES[n] for n in ("assessments", "domains", "capabilities", "answers"))
-ENV = "ASSESS_DB"
 Layout = tuple[tuple[str, ...], tuple[str, ...]]
-FILE_NAME = "portfolio.sqlite"
-
-
-def data_folder() -> Path:
-    """The user's data folder for assess (XDG on Linux, Application Support on macOS,
-    LOCALAPPDATA on Windows)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "assess"
-
-
-def resolve_url(db: str | None) -> str:
-    """``--db``, else ``ASSESS_DB``, else the SQLite file in the user's data folder."""
-    url = db or os.environ.get(ENV)
-    if url:
-        return url
-    folder = data_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / FILE_NAME}"
-
-
-def shown(url: str) -> str:
-    """A URL as safe to print: the password hidden."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
 
 
 @dataclass(frozen=True)
@@ -94,47 +57,12 @@ class Entry:
     """Domain then capability scores, in the order of ``layout``."""
 
 
-def _engine(url: str) -> Engine:
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise UsageError(f"--db {url!r}: expected sqlite:///PATH or postgresql://...") from None
-    if parsed.get_backend_name() == "sqlite":
-        if not parsed.database or parsed.database == ":memory:":
-            raise UsageError(f"--db {url}: give the path of a file, sqlite:///PATH")
-        engine = create_engine(parsed)
-        event.listen(engine, "connect", _sqlite_connect)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
-        return engine
-    if parsed.get_backend_name() == "postgresql":
-        if parsed.drivername == "postgresql":  # psycopg 3, not SQLAlchemy's psycopg2 default
-            parsed = parsed.set(drivername="postgresql+psycopg")
-        try:
-            return create_engine(parsed)
-        except ModuleNotFoundError:
-            raise EnvironmentFailure(shown(url), "PostgreSQL needs psycopg: pip install "
-                                     "'assess[postgresql]'") from None
-    raise UsageError(f"--db {shown(url)}: expected sqlite:///PATH or postgresql://...")
-
-
-def _sqlite_connect(dbapi_conn: Any, record: Any) -> None:
-    # Transactions are begun explicitly (BEGIN IMMEDIATE, above) rather than by the driver,
-    # so reading the old row and writing the new one is one transaction. WAL with normal
-    # synchronisation: a killed process never corrupts the file or half-writes a commit.
-    dbapi_conn.isolation_level = None
-    cursor = dbapi_conn.cursor()
-    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL",
-                   "busy_timeout=30000"):
-        cursor.execute(f"PRAGMA {pragma}")
-    cursor.close()
-
-
 class Store:
     """An open portfolio, upgraded to this release's schema."""
 
     def __init__(self, url: str | None = None) -> None:
         self.url = resolve_url(url)
-        self.engine = _engine(self.url)
+        self.engine = open_engine(self.url)
         self._writer: Connection | None = None
         try:
             self._migrate()

@@ -14,6 +14,7 @@ def crosswalk_data(cw: Crosswalk) -> dict[str, Any]:
     return {
         "target": cw.target,
         "name": cw.name,
+        "group": cw.group,
         "scale": None if not cw.scale else {"name": cw.scale_name,
                                             "levels": {str(n): t for n, t in cw.scale}},
         "via": list(cw.via),
@@ -72,11 +73,12 @@ def render_crosswalk(cw: Crosswalk, fmt: str) -> str:
                       [[i.id, i.name, i.kind, i.parent or "", "" if i.score is None
                         else i.score, "" if i.maturity is None else i.maturity, i.coverage,
                         " ".join(i.questions)] for i in cw.items])
-    note = (f"{len(cw.untouched)} of {len(cw.items)} items of {cw.name} are reached by no "
+    name = f"{cw.name}, implementation group {cw.group}" if cw.group else cw.name
+    note = (f"{len(cw.untouched)} of {len(cw.items)} items of {name} are reached by no "
             "question. Scores are carried across from the assessment: an indication, not "
             "an audit (docs/crosswalk.md).")
     header, align = _columns(cw)
     if fmt == "markdown":
         body = md_table(header, rows(cw, escape=True), align)
-        return f"# {md_escape(cw.name)}: crosswalk\n\n{body}\n{md_escape(note)}\n"
-    return f"{cw.name}: crosswalk\n\n" + table(header, rows(cw), align) + "\n" + note + "\n"
+        return f"# {md_escape(name)}: crosswalk\n\n{body}\n{md_escape(note)}\n"
+    return f"{name}: crosswalk\n\n" + table(header, rows(cw), align) + "\n" + note + "\n"

@@ -89,7 +89,7 @@ def render_disagreements_table(result: ScoreResult) -> str:
         q = item.question
         parts.append(f"{item.rank}. {q.id}  spread {show_spread(q.spread)}  ·  "
                      f"{item.domain.name} / {item.capability.name}  ·  "
-                     f"combined {show_value(q.value, result.scale)}")
+                     f"combined {show_value(q.value, q.scale)}")
         parts.append(textwrap.fill(" ".join(q.text.split()), WIDTH, initial_indent="   ",
                                    subsequent_indent="   "))
         rows = [[_who(a.respondent, roles), show_answer(a.value), a.confidence or "–"]
@@ -133,7 +133,7 @@ def render_disagreements_csv(result: ScoreResult) -> str:
               "respondent", "role", "answer", "confidence", "notes", "evidence"]
     rows = [[item.rank, item.domain.id, item.capability.id, item.question.id,
              item.question.text, item.question.spread,
-             show_value(item.question.value, result.scale), a.respondent,
+             show_value(item.question.value, item.question.scale), a.respondent,
              roles.get(a.respondent, ""), show_answer(a.value), a.confidence or "", a.notes,
              "; ".join(a.evidence)]
             for item in items for a in answers_in_order(item.question)]
@@ -153,7 +153,7 @@ def render_disagreements_markdown(result: ScoreResult) -> str:
         parts.append(f"## {item.rank}. {md_escape(q.id)} — {md_escape(q.text)}\n")
         parts.append(f"{md_escape(item.domain.name)} / {md_escape(item.capability.name)} · "
                      f"spread **{show_spread(q.spread)}** · combined "
-                     f"{show_value(q.value, result.scale)}\n")
+                     f"{show_value(q.value, q.scale)}\n")
         rows = [[md_escape(a.respondent), md_escape(roles.get(a.respondent, "")),
                  md_escape(show_answer(a.value)), a.confidence or "–",
                  md_escape(a.notes) or "–", md_escape("; ".join(a.evidence)) or "–"]

@@ -69,7 +69,7 @@ def _explain_practices(c: CapabilityResult, result: ScoreResult) -> str:
         return text + "; every level achieved"
     if not blocked.blocking:
         return text + f"; {_level_name(result, blocked.level)} has no applicable practices"
-    reasons = ", ".join(f"{qid} {_question_state(by_id[qid], result.scale)}"
+    reasons = ", ".join(f"{qid} {_question_state(by_id[qid], by_id[qid].scale)}"
                         for qid in blocked.blocking)
     return text + f"; {_level_name(result, blocked.level)} blocked by {reasons}"
 

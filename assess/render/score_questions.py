@@ -68,7 +68,7 @@ def render_questions_table(result: ScoreResult) -> str:
         for c in d.capabilities:
             rows.append([f"  {c.name}", *blank])
             for q in c.questions:
-                rows.append([f"    {q.id}", _short(q.text), show_value(q.value, result.scale),
+                rows.append([f"    {q.id}", _short(q.text), show_value(q.value, q.scale),
                              *_answers(q, names), _spread(q), q.confidence or "–",
                              _flags(q)])
         parts.append(table(header, rows, "llr" + "r" * len(names) + "rll"))
@@ -84,7 +84,7 @@ def render_questions_csv(result: ScoreResult) -> str:
     for d in result.domains:
         for c in d.capabilities:
             for q in c.questions:
-                label = show_value(q.value, result.scale) if result.scale else ""
+                label = show_value(q.value, q.scale) if q.scale else ""
                 rows.append([d.id, c.id, q.id, q.text,
                              "" if q.value is None else q.value,
                              label if q.value is not None else "", q.answered, q.na,
@@ -105,7 +105,7 @@ def render_questions_markdown(result: ScoreResult) -> str:
         for c in d.capabilities:
             parts.append(f"### {md_escape(c.name)}\n")
             rows = [[f"**{md_escape(q.id)}** {md_escape(q.text)}",
-                     show_value(q.value, result.scale),
+                     show_value(q.value, q.scale),
                      *(md_escape(a) for a in _answers(q, names)), _spread(q),
                      q.confidence or "–", _flags(q).replace("! ", "⚠ ")]
                     for q in c.questions]

@@ -1,4 +1,4 @@
-"""The gap-analysis report: HTML, Markdown, PDF and XLSX from one plain context.
+"""The gap-analysis report: HTML, Markdown, PDF, XLSX and Word from one plain context.
 
 ::
 
@@ -47,17 +47,19 @@ __all__ = [
     "write_reports",
 ]
 
-FORMATS = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "xlsx": ".xlsx"}
+FORMATS = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "xlsx": ".xlsx",
+           "docx": ".docx", "pptx": ".pptx"}
 """Format name -> file suffix."""
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
-            ".pdf": "pdf", ".xlsx": "xlsx"}
+            ".pdf": "pdf", ".xlsx": "xlsx", ".docx": "docx", ".pptx": "pptx"}
 BASENAME = "report"
 STAGES = {"html": "HTML", "markdown": "Markdown", "pdf": "PDF (laying out pages)",
-          "xlsx": "workbook"}
+          "xlsx": "workbook", "docx": "Word document", "pptx": "slide deck"}
 """Stage names shown while each format renders."""
-ANNEXED = ("html", "markdown", "pdf")
+ANNEXED = ("html", "markdown", "pdf", "docx")
 """Formats written with an annex beside the report (answers and notes, for the working
-team)."""
+team). The deck (pptx) has none: it is for the board, and the annex of another format
+serves the working team."""
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
               ".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp"}
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -187,7 +189,7 @@ def read_reference(path: Path) -> bytes:
 
 def annex_path(report: Path) -> Path:
     """Where a report's annex for the working team goes: ``<stem>-annex<suffix>`` beside
-    it (HTML, Markdown and PDF; the workbook has its own Answers sheet)."""
+    it (HTML, Markdown, PDF and Word; the workbook has its own Answers sheet)."""
     return report.with_name(f"{report.stem}-annex{report.suffix}")
 
 
@@ -266,12 +268,13 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     ctx = build_context(inputs, title=options.title, logo=logo, progress=inputs.progress,
                         draft=options.draft, respondents=options.respondents)
     folder = next(iter(targets.values())).parent
+    drawn = {"markdown", "pdf", "docx"} & set(targets)
     with Jobs() as pdfs:
         if "pdf" in targets:  # the annex has no chart: laid out while they are drawn
             pdfs.start("annex", lambda: render_pdf(ctx, {}, options.templates, HTML_ANNEX))
-        if {"markdown", "pdf"} & set(targets):
+        if drawn:
             stage("drawing charts")
-        png = render_charts(ctx, "png", inputs) if {"markdown", "pdf"} & set(targets) else {}
+        png = render_charts(ctx, "png", inputs) if drawn else {}
         if "pdf" in targets:
             pdfs.start("report", lambda: render_pdf(ctx, png, options.templates))
 
@@ -309,6 +312,15 @@ def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
         return [*((target.parent / rel, data) for rel, data in extra.items()),
                 (annex_path(target), render_markdown_annex(ctx, templates).encode("utf-8")),
                 (target, text.encode("utf-8"))]
+    if fmt == "docx":
+        from .docx_document import render_docx, render_docx_annex
+
+        return [(annex_path(target), render_docx_annex(ctx, templates, reference)),
+                (target, render_docx(ctx, png, templates, reference))]
+    if fmt == "pptx":
+        from .pptx_deck import render_pptx
+
+        return [(target, render_pptx(ctx, reference))]
     from .xlsx import render_xlsx
 
     return [(target, render_xlsx(ctx))]

@@ -2,8 +2,10 @@
 
 The drawing functions in :mod:`assess.report.charts` take exactly these records, so tests
 can check what is handed to matplotlib without drawing. Every record carries a
-``summary`` (the text alternative: figure caption and screen-reader text) and a
-``table()`` (the data table printed beside the chart), both from the same numbers.
+``summary`` (the text alternative: every number drawn, for screen readers and image
+descriptions) and a ``table()`` (the data table printed beside the chart), both from the
+same numbers. The caption a reader sees states the chart's message instead
+(:func:`message`): what to take from it, not every data point.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assess.numbers import show_gap, show_percent, show_score, show_target
+from assess.numbers import show_delta, show_gap, show_percent, show_score, show_target
 
 GAP_BARS = 15
 """Largest gaps shown in the gap chart (the capability tables list them all)."""
@@ -257,3 +259,84 @@ def projection(ctx: Mapping[str, Any]) -> ProjectionData:
     summary = "Projected maturity if each phase is delivered: " + "; ".join(parts) + "."
     return ProjectionData(tuple(r["name"] for r in rows), tuple(series),
                           tuple(r["target"] for r in rows), ctx["scale"]["max"], summary)
+
+
+def _every(count: int, words: str) -> str:
+    return f"Both {words}" if count == 2 else f"All {count} {words}"
+
+
+def _radar_message(ctx: Mapping[str, Any]) -> str:
+    doms = [d for d in ctx["domains"] if d["assessed"]]
+    below = [d for d in doms if d["score"] < d["target"]]
+    words = "assessed domains" if len(doms) < len(ctx["domains"]) else "domains"
+    if not below:
+        return f"Every one of the {len(doms)} {words} has reached its target."
+    widest = min(below, key=lambda d: (d["score"] - d["target"], d["id"]))
+    count = (f"{_every(len(doms), words)} are" if len(below) == len(doms)
+             else f"{len(below)} of {len(doms)} {words} are" if len(below) > 1
+             else f"1 of {len(doms)} {words} is")
+    return (f"{count} below target; the widest gap is in {widest['name']} "
+            f"({show_score(widest['score'])} against {show_target(widest['target'])}).")
+
+
+def _readiness_message(ctx: Mapping[str, Any]) -> str:
+    progs = sorted((p for p in ctx["programmes"] if p["readiness"] is not None),
+                   key=lambda p: (p["readiness"], p["id"]))
+    if not progs:
+        return "No programme is linked to an assessed capability."
+    risky = [p for p in progs if p["status"] == "at risk"]
+    least = progs[0]
+    head = ("No programme is at risk" if not risky
+            else f"{_every(len(progs), 'programmes')} are at risk" if len(risky) == len(progs)
+            else f"{len(risky)} of {len(progs)} programmes are at risk")
+    return (f"{head}; the least ready is {least['name']} "
+            f"({show_percent(least['readiness'])} ready).")
+
+
+def _projection_message(ctx: Mapping[str, Any]) -> str:
+    overall = ctx["projection"]["overall"]
+    now, phases, target = overall["current"], overall["phases"], overall["target"]
+    done = next((v for v in reversed(phases) if v is not None), None)
+    if now is None or done is None:
+        return projection(ctx).summary
+    text = (f"If every phase is delivered, overall maturity rises from {show_score(now)} "
+            f"to {show_score(done)}")
+    if target is None:
+        return text + "."
+    if done >= target:
+        return text + f", reaching the target of {show_target(target)}."
+    return text + f", short of the target of {show_target(target)}."
+
+
+def message(name: str, ctx: Mapping[str, Any], summary: str) -> str:
+    """The caption's message for the chart ``name``: what a reader should take from it.
+    Charts whose summary already says it (heatmap, roadmap) keep their summary."""
+    if name == "radar":
+        return _radar_message(ctx)
+    if name == "readiness":
+        return _readiness_message(ctx)
+    if name == "projection":
+        return _projection_message(ctx)
+    if name == "trend":
+        return _trend_message(ctx) or summary
+    return summary
+
+
+def _trend_message(ctx: Mapping[str, Any]) -> str:
+    """Which domains moved since the baseline (the section's headline gives the overall
+    figure just above the chart)."""
+    both = [d for d in (ctx.get("progress") or {}).get("domains", ())
+            if d["baseline"] is not None and d["current"] is not None]
+    if not both:
+        return ""
+    up = [d for d in both if d["status"] == "improved"]
+    down = [d for d in both if d["status"] == "declined"]
+    head = (f"{_every(len(both), 'domains in both assessments')} improved" if len(up) == len(both)
+            else f"{len(up)} of {len(both)} domains in both assessments improved")
+    if down:
+        head += f" and {len(down)} declined"
+    if not up:
+        return head + "."
+    best = min(up, key=lambda d: (-d["delta"], d["id"]))
+    return (f"{head}; the largest rise was in {best['name']} "
+            f"({show_delta(best['baseline'], best['current'])}).")

@@ -44,6 +44,7 @@ from .context_plan import resourcing_section
 from .context_summary import summary_section
 
 DEFAULT_TITLE = "Infrastructure and digital foundations: gap analysis"
+DEFAULT_SUBJECT = "infrastructure and digital foundations"
 TOP_GAPS = 5
 PROGRAMMES_AT_RISK = 3
 HEADLINE_ACTIONS = 3
@@ -55,6 +56,16 @@ METHOD_NAMES = {
     "sum_of_level_means": "the sum over levels of the mean answer per level",
 }
 """How the methodology appendix names a scoring method (the method id is tool language)."""
+
+
+def subject_wording(subject: str) -> dict[str, str]:
+    """The report's words for what was assessed (the framework's ``report_subject``): a
+    phrase for prose, the section heading, and how the foundations section opens. The
+    default keeps the product's own wording."""
+    phrase = " ".join(subject.split()) or DEFAULT_SUBJECT
+    return {"subject": phrase, "subject_heading": phrase[:1].upper() + phrase[1:],
+            "assessed_in": ("The foundations were assessed in" if phrase == DEFAULT_SUBJECT
+                            else "The assessment covered")}
 
 
 @dataclass(frozen=True)
@@ -363,10 +374,15 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
     caps = result.capabilities()
     from .context_crosswalk import crosswalk_sections
 
+    wording = subject_wording(inputs.framework.report_subject)
+
     ctx: dict[str, Any] = {
         "crosswalks": crosswalk_sections(inputs.crosswalks),
         "meta": {
-            "title": title or inputs.framework.report_title or DEFAULT_TITLE,
+            **wording,
+            "title": title or inputs.framework.report_title or (
+                f"{wording['subject_heading']}: gap analysis"
+                if inputs.framework.report_subject.strip() else DEFAULT_TITLE),
             "organisation": result.organisation,
             "date": result.date, "date_long": long_date(result.date),
             "framework": inputs.framework.name, "generator": f"assess {__version__}",

@@ -28,5 +28,12 @@ def crosswalk_sections(crosswalks: Sequence[Crosswalk]) -> list[dict[str, Any]]:
                       "score": i.score, "label": scale_label(cw, i),
                       "coverage": i.coverage, "questions": len(i.questions)}
                      for i in shown],
+            # Every item, for the results workbook's Crosswalk sheet (filters make the
+            # detail navigable there).
+            "items": [{"id": i.id, "name": i.name, "kind": i.kind, "parent": i.parent or "",
+                       "score": i.score, "label": scale_label(cw, i), "maturity": i.maturity,
+                       "coverage": i.coverage, "groups": list(i.groups),
+                       "questions": list(i.questions), "answered": i.answered}
+                      for i in cw.items],
         })
     return sections

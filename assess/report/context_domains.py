@@ -191,8 +191,7 @@ def question_row(result: ScoreResult, c: CapabilityResult, qr: QuestionResult,
     state = "n/a" if qr.na else "unanswered" if qr.value is None else ""
     return {
         "id": qr.id, "text": qr.text, "capability": c.id, "capability_name": c.name,
-        "domain": c.domain, "value": qr.value, "shown": state or show_value(qr.value,
-                                                                           result.scale),
+        "domain": c.domain, "value": qr.value, "shown": state or show_value(qr.value, qr.scale),
         "state": state, "spread": qr.spread, "disagreement": qr.disagreement,
         "confidence": qr.confidence, "consensus": qr.consensus,
         "answers": [answer_row(a, who) for a in qr.answers],

@@ -106,8 +106,17 @@ def _ask(ctx: Mapping[str, Any]) -> Row | None:
                  "costs once delivered")
     overall = next((t for t in res["time_to_target"] if t["overall"]), None)
     if overall is not None:
-        text += f". At this pace the overall target is reached {overall['text']}"
+        text += ". " + _target_sentence(overall["months"], overall["text"], res["horizon_years"])
     return {"title": "What it takes", "text": text + "."}
+
+
+def _target_sentence(months: int | None, when: str, years: int) -> str:
+    """When the overall target is reached, as a sentence a board reads."""
+    if months is None:
+        return f"At this pace the overall target is not reached within {years} years"
+    if months == 0:
+        return "The overall target is already met"
+    return f"At this pace the overall target is reached {when}"
 
 
 def _deliverable(ctx: Mapping[str, Any]) -> Row | None:

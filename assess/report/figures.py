@@ -31,6 +31,8 @@ class Chart:
     title: str
     summary: str
     """Text alternative: what the chart shows, in words and numbers."""
+    message: str = ""
+    """The caption: what to take from the chart (chart_data.message)."""
     table: Table = ((), ())
     """The numbers drawn, as a table to print beside the chart."""
     svg: str = ""
@@ -53,12 +55,14 @@ def _drawing(ctx: Mapping[str, Any], data_fn: Callable[[Mapping[str, Any]], Any]
 def _specs(ctx: Mapping[str, Any], inputs: ReportInputs | None
            ) -> list[tuple[str, str, Draw]]:
     """(name, title, draw) of every chart the context has data for, in report order."""
+    # In the order the report shows them (progress and peers come before the
+    # foundations), so the figures are numbered as a reader meets them.
     specs = [
-        ("radar", "Current and target maturity by domain",
-         _drawing(ctx, chart_data.radar, charts.draw_radar)),
         ("trend", "Maturity since the baseline",
          _drawing(ctx, progress.trend_chart_data, progress.trend_chart_figure)),
         ("peers", "Compared with peers", _drawing(ctx, peers.chart_data, peers.draw_peers)),
+        ("radar", "Current and target maturity by domain",
+         _drawing(ctx, chart_data.radar, charts.draw_radar)),
         ("heatmap", "Capability maturity heatmap",
          _drawing(ctx, chart_data.heatmap, charts.draw_heatmap)),
         ("readiness", "Programme readiness",
@@ -97,9 +101,11 @@ def render_charts(ctx: Mapping[str, Any], fmt: str, inputs: ReportInputs | None 
     out = {}
     for name, title, run in _specs(ctx, inputs):
         data, record = run(fmt)
-        chart = Chart(name, title, record.summary, record.table())
+        chart = Chart(name, title, record.summary,
+                      chart_data.message(name, ctx, record.summary), record.table())
         if fmt == "svg":
-            out[name] = replace(chart, svg=inline_svg(data.decode(), name, title))
+            out[name] = replace(chart, svg=inline_svg(data.decode(), name, title,
+                                                      record.summary))
         else:
             out[name] = replace(chart, png=data)
     return out
@@ -109,13 +115,17 @@ _ID = re.compile(r'\bid="([^"]+)"')
 _REF = re.compile(r'(url\(#|href="#)([^)"]+)')
 
 
-def inline_svg(svg: str, name: str, title: str) -> str:
+def inline_svg(svg: str, name: str, title: str, summary: str = "") -> str:
     """SVG markup ready to sit in an HTML page beside other charts: ids made unique with
-    ``name``, labelled for assistive technology, no fixed size."""
+    ``name``, labelled (``title``) and described (``summary``, every number drawn) for
+    assistive technology, no fixed size."""
     svg = _ID.sub(lambda m: f'id="{name}-{m.group(1)}"', svg)
     svg = _REF.sub(lambda m: f"{m.group(1)}{name}-{m.group(2)}", svg)
-    head = (f'<svg role="img" aria-labelledby="{name}-title" class="chart-svg"'
+    described = f' aria-describedby="{name}-desc"' if summary else ""
+    head = (f'<svg role="img" aria-labelledby="{name}-title"{described} class="chart-svg"'
             f' preserveAspectRatio="xMidYMid meet"')
     svg = svg.replace("<svg", head, 1)
     close = svg.index(">", svg.index("<svg")) + 1
-    return f'{svg[:close]}<title id="{name}-title">{html.escape(title)}</title>{svg[close:]}'
+    desc = f'<desc id="{name}-desc">{html.escape(summary)}</desc>' if summary else ""
+    return (f'{svg[:close]}<title id="{name}-title">{html.escape(title)}</title>{desc}'
+            f'{svg[close:]}')

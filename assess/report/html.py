@@ -22,6 +22,7 @@ def chart_views(charts: Mapping[str, Chart]) -> dict[str, dict[str, Any]]:
     for i, (name, chart) in enumerate(charts.items(), 1):
         views[name] = {
             "name": name, "number": i, "title": chart.title, "summary": chart.summary,
+            "message": chart.message or chart.summary,
             "header": chart.table[0], "rows": chart.table[1],
             # Our own matplotlib output, ids prefixed; the only markup not escaped.
             "svg": Markup(chart.svg) if chart.svg else "",

@@ -36,7 +36,8 @@ def render_markdown(ctx: Mapping[str, Any], folder: str = "report-charts",
         path = f"{folder}/{name}.png"
         files[path] = chart.png
         views[name] = {"name": name, "number": i, "title": chart.title,
-                       "summary": chart.summary, "src": path, "header": chart.table[0],
+                       "summary": chart.summary,
+            "message": chart.message or chart.summary, "src": path, "header": chart.table[0],
                        "rows": chart.table[1]}
     logo = ctx["meta"]["logo"]
     logo_src = ""

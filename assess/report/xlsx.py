@@ -1,5 +1,6 @@
 """The results workbook: one sheet per subject (Summary, Capabilities, Recommendations,
-Roadmap, Resourcing, Programmes, Progress with a baseline, Answers), each an Excel table
+Roadmap, Resourcing, Programmes, Progress with a baseline, Crosswalk when the assessment
+lists ``crosswalks:``, Answers), each an Excel table
 with filters, printed A4 landscape at one page wide with its header row repeated.
 
 Numbers are stored as numbers (with a number format), never as text; every text (what
@@ -289,6 +290,24 @@ def _resourcing(wb: Any, ctx: Mapping[str, Any]) -> None:
                  for r in res["rows"]])
 
 
+def _crosswalk(wb: Any, ctx: Mapping[str, Any]) -> None:
+    """Every item of each standard the assessment lists under ``crosswalks:`` (only then),
+    from the report's crosswalk context: one table, filterable by standard."""
+    sections = ctx.get("crosswalks") or []
+    if not sections:
+        return
+    sheet = _Sheet(wb, "Crosswalk", [
+        ("Standard", None, 24), ("Id", None, 10), ("Name", None, 40), ("Kind", None, 12),
+        ("Parent", None, 8), ("Score (indicative)", SCORE, 10), ("On the standard's scale",
+                                                                   None, 22),
+        ("Maturity", SCORE, 9), ("Coverage", PERCENT, 10), ("Groups", None, 12),
+        ("Questions answered", None, 10), ("Questions", None, 50)])
+    sheet.table([[cw["name"], i["id"], i["name"], i["kind"], i["parent"], _score(i["score"]),
+                  i["label"], _score(i["maturity"]), _share(i["coverage"]), i["groups"],
+                  i["answered"], i["questions"]]
+                 for cw in sections for i in cw["items"]])
+
+
 def _answers(wb: Any, ctx: Mapping[str, Any]) -> None:
     sheet = _Sheet(wb, "Answers", [
         ("Domain", None, 16), ("Capability", None, 28), ("Question id", None, 12),
@@ -329,7 +348,7 @@ def render_xlsx(ctx: Mapping[str, Any]) -> bytes:
 
     wb = Workbook()
     for build in (_summary, _capabilities, _recommendations, _roadmap, _resourcing,
-                  _programmes, _progress, _answers):
+                  _programmes, _progress, _crosswalk, _answers):
         build(wb, ctx)
     for ws in wb.worksheets:
         _mark(ws, ctx["meta"]["classification"])

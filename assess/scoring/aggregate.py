@@ -106,4 +106,5 @@ def aggregate_question(
         confidence=confidence,
         consensus=bool(agreed),
         answers=tuple(individual),
+        scale=tuple((e.label, e.value) for e in fw.answer_scale or ()),
     )

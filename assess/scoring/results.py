@@ -31,6 +31,9 @@ class QuestionResult:
     confidence: str | None
     consensus: bool
     answers: tuple[RespondentAnswer, ...] = ()
+    scale: tuple[tuple[str, float], ...] = ()
+    """(label, value) of the question's own answer scale (``Framework.scale_of``), for
+    showing ``value`` as a label; empty when answered with level numbers."""
 
     @property
     def answered(self) -> bool:

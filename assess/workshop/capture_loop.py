@@ -68,9 +68,9 @@ def question_block(session: CaptureSession, index: int) -> str:
              f"{defn.capability_name(question.capability)}",
              _wrap(question.text, "  ", "  ")]
     options = defn.options(question)
-    width = max(len(f"{c.value} {c.name}") for c in options)
+    width = max(len(c.heading) for c in options)
     for choice in options:
-        label = f"{choice.value} {choice.name}".ljust(width)
+        label = choice.heading.ljust(width)
         lines.append(_wrap(choice.descriptor or "-", f"    {label}  ", " " * (width + 6)))
     lines.append(f"    {NA.ljust(width)}  does not apply here")
     if question.guidance:
@@ -141,10 +141,10 @@ def walk(session: CaptureSession, term: Terminal, start: int | None = None) -> C
         term.show(f"note: {notice}")
     term.show(f"{session.answered} of {total} questions answered; starting at question "
               f"{index + 1}. Type ? for help.")
-    hint = f"{session.defn.choices_hint}; s skip, b back, q quit, ? help"
     shown = -1
     while 0 <= index < total:
         qid = questions[index].id
+        hint = f"{session.defn.hint_for(questions[index])}; s skip, b back, q quit, ? help"
         if shown != index:
             term.show(question_block(session, index))
             shown = index
@@ -166,7 +166,7 @@ def walk(session: CaptureSession, term: Terminal, start: int | None = None) -> C
         else:
             assert raw is not None
             try:
-                value = parse_answer(raw, session.defn.framework)
+                value = parse_answer(raw, session.defn.framework_for(questions[index]))
             except ValueError as exc:
                 term.show(f"  {exc}; type ? for help")
                 continue

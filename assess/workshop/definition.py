@@ -22,7 +22,14 @@ from assess.load.answers import parse_answer as parse_answer
 from assess.load.loader import load_model
 from assess.load.workspace import available, find_definition, load_framework
 from assess.load.yamlio import display_path
-from assess.models import LATER_OPTIONAL, Framework, GlossaryEntry, Question, Questionnaire
+from assess.models import (
+    LATER_OPTIONAL,
+    Framework,
+    GlossaryEntry,
+    Question,
+    Questionnaire,
+    ScaleEntry,
+)
 
 CONFIDENCES = ("low", "medium", "high")
 CONSENSUS_SLUG = "consensus"
@@ -34,6 +41,11 @@ class Choice:
     value: str
     name: str
     descriptor: str
+
+    @property
+    def heading(self) -> str:
+        """What to write and its name, once when they are the same (``No``, not ``No No``)."""
+        return self.value if self.name in ("", self.value) else f"{self.value} {self.name}"
 
 
 @dataclass(frozen=True)
@@ -50,21 +62,54 @@ class Definition:
     def checksum(self) -> str:
         return checksum(self.questionnaire)
 
-    @property
-    def choices(self) -> list[str]:
-        """Every valid answer as respondents write it, ``n/a`` last."""
-        fw = self.framework
+    def framework_for(self, question: Question) -> Framework:
+        """The framework as ``question`` is answered on it: its effective answer scale (its
+        own, else its named answer set, else the framework's; :meth:`Framework.scale_of`)
+        in place. Every form, the import and capture read a question's answers through it.
+        """
+        return self.framework.for_question(question)
+
+    def choices_for(self, question: Question) -> list[str]:
+        """Every valid answer to ``question`` as respondents write it, ``n/a`` last."""
+        fw = self.framework_for(question)
         if fw.answer_scale is not None:
             return [e.label for e in fw.answer_scale] + [NA]
         return [str(lv.level) for lv in fw.levels] + [NA]
 
-    @property
-    def choices_hint(self) -> str:
-        """The valid answers in a few words, e.g. ``0-5 or n/a``."""
-        fw = self.framework
+    def hint_for(self, question: Question) -> str:
+        """The valid answers to ``question`` in a few words, e.g. ``0-5 or n/a``."""
+        fw = self.framework_for(question)
         if fw.answer_scale is not None:
             return ", ".join(e.label for e in fw.answer_scale) + " or n/a"
         return f"{fw.levels[0].level}-{fw.levels[-1].level} or n/a"
+
+    @property
+    def scales(self) -> list[list[ScaleEntry] | None]:
+        """The distinct effective answer scales of the questions, in order of first use
+        (None: answered with level numbers)."""
+        found: list[list[ScaleEntry] | None] = []
+        for question in self.questionnaire.questions:
+            scale = self.framework.scale_of(question)
+            if scale not in found:
+                found.append(scale)
+        return found
+
+    @property
+    def one_scale(self) -> bool:
+        """Whether every question is answered on the same answers (one drop-down list)."""
+        return len(self.scales) <= 1
+
+    @property
+    def choices_hint(self) -> str:
+        """The valid answers in a few words, e.g. ``0-5 or n/a``; when the questions have
+        answer scales of their own, a pointer to the answers listed with each."""
+        questions = self.questionnaire.questions
+        if self.one_scale and questions:
+            return self.hint_for(questions[0])
+        if not questions:
+            fw = self.framework
+            return f"{fw.levels[0].level}-{fw.levels[-1].level} or n/a"
+        return "one of the answers listed with each question, or n/a"
 
     @property
     def glossary(self) -> list[GlossaryEntry]:
@@ -81,9 +126,10 @@ class Definition:
         """The answers to ``question`` with their descriptors (n/a not included).
 
         A level-anchored question shows its own descriptor for each framework level; a
-        practice question shows the answer scale's guidance.
+        practice question shows its answer scale's guidance (the question's own scale or
+        answer set where it has one).
         """
-        fw = self.framework
+        fw = self.framework_for(question)
         if question.levels is not None or fw.answer_scale is None:
             levels = question.levels or {}
             return [Choice(str(lv.level), lv.name, levels.get(lv.level, ""))

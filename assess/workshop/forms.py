@@ -36,7 +36,8 @@ def form_context(defn: Definition) -> dict[str, Any]:
         sections[-1]["questions"].append({
             "id": question.id, "text": question.text, "guidance": question.guidance,
             "evidence": list(question.evidence),
-            "options": [{"value": c.value, "name": c.name, "descriptor": c.descriptor}
+            "options": [{"value": c.value, "name": c.name, "heading": c.heading,
+                         "descriptor": c.descriptor}
                         for c in defn.options(question)],
         })
     return {"q": q, "framework": defn.framework, "sections": sections,

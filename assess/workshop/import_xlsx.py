@@ -9,7 +9,6 @@ its literal text is not an answer and its cached result may be stale or forged.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import warnings
@@ -19,35 +18,25 @@ from typing import Any
 
 from assess.errors import AssessError, InvalidInput, Problem
 from assess.load import yamlio
-from assess.load.answers import accepted
 from assess.load.checks import check_response
 from assess.load.loader import load_model, validate_document
 from assess.load.workspace import ASSESSMENT_FILE, responses_folder
-from assess.models import ID_PATTERN, MAX_NOTES, Assessment, Response
+from assess.models import ID_PATTERN, Assessment, Response
 
-from .definition import (
-    Definition,
-    for_audience,
-    parse_answer,
-    parse_confidence,
-    resolve,
-    response_filename,
-    split_evidence,
-)
+from .definition import Definition, for_audience, resolve, response_filename
+from .import_sheets import Reader, cell_text, check_structure, read_answers, read_respondent
 from .layout import (
     FORMAT_VERSION,
-    HEADER_ROW,
     META_SHEET,
     QUESTIONS_SHEET,
     RESPONDENT_ROWS,
     RESPONDENT_SHEET,
     TEMPLATE_FORMAT,
-    Layout,
     cell_name,
     layout_for,
     meta_row,
 )
-from .xlsx_extras import Extra, read_extras, refused, shown_otherwise
+from .xlsx_extras import read_extras, refused
 from .xlsx_package import DAMAGED, package_problem
 
 
@@ -69,41 +58,7 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-class _Reader:
-    """Reads one workbook, collecting located problems instead of stopping at the first."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.name = yamlio.display_path(path)
-        self.problems: list[Problem] = []
-
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append(Problem(self.name, 0, where, message))
-
-
-def _is_formula(cell: Any) -> bool:
-    return cell.data_type == "f" or hasattr(cell.value, "text")  # array / data-table formulas
-
-
-def _text(cell: Any) -> str:
-    """A cell's content as literal text: formulas as written, never evaluated."""
-    value = cell.value
-    if value is None:
-        return ""
-    if hasattr(value, "text"):  # ArrayFormula, DataTableFormula
-        return str(value.text or "")
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).replace("\r\n", "\n").strip()
-
-
-def _open(reader: _Reader) -> Any | None:
+def _open(reader: Reader) -> Any | None:
     """The workbook, or None after recording why it cannot be read. The package is checked
     (kind, bytes, counts) before openpyxl parses anything."""
     from openpyxl import load_workbook
@@ -127,7 +82,7 @@ def _open(reader: _Reader) -> Any | None:
         return None
 
 
-def _definition(reader: _Reader, wb: Any, root: Path,
+def _definition(reader: Reader, wb: Any, root: Path,
                 definition: Path | None = None) -> Definition | None:
     """The questionnaire definition the workbook was made from, checked against its id:
     the assessment's effective content, or the ``definition`` file given (the version the
@@ -140,9 +95,9 @@ def _definition(reader: _Reader, wb: Any, root: Path,
 
     def meta(key: str) -> tuple[str, str]:
         row = meta_row(key)
-        if _text(ws.cell(row=row, column=1)) != key:
+        if cell_text(ws.cell(row=row, column=1)) != key:
             return "", cell_name(META_SHEET, row, 1)
-        return _text(ws.cell(row=row, column=2)), cell_name(META_SHEET, row, 2)
+        return cell_text(ws.cell(row=row, column=2)), cell_name(META_SHEET, row, 2)
 
     fmt, fmt_at = meta("format")
     version_of_format, vf_at = meta("format_version")
@@ -193,7 +148,7 @@ def _definition(reader: _Reader, wb: Any, root: Path,
     return defn
 
 
-def _scope_problem(reader: _Reader, root: Path, ident: str) -> None:
+def _scope_problem(reader: Reader, root: Path, ident: str) -> None:
     """Flag a questionnaire the target assessment does not cover (its responses would fail)."""
     file = root / ASSESSMENT_FILE
     if not file.is_file():
@@ -208,113 +163,10 @@ def _scope_problem(reader: _Reader, root: Path, ident: str) -> None:
                        f"{yamlio.display_path(file)} ({', '.join(assessment.questionnaires)})")
 
 
-def _respondent(reader: _Reader, wb: Any) -> dict[str, Any]:
-    ws = wb[RESPONDENT_SHEET]
-    cells = {key: ws.cell(row=row, column=2) for key, row in RESPONDENT_ROWS.items()}
-    out: dict[str, Any] = {"name": _text(cells["name"]), "role": _text(cells["role"])}
-    if not out["name"]:
-        reader.problem(cell_name(RESPONDENT_SHEET, RESPONDENT_ROWS["name"], 2),
-                       "missing respondent name")
-    raw = cells["date"].value
-    if isinstance(raw, dt.datetime):
-        out["date"] = raw.date()
-    elif isinstance(raw, dt.date):
-        out["date"] = raw
-    elif raw is not None and _text(cells["date"]):
-        try:
-            out["date"] = dt.date.fromisoformat(_text(cells["date"]))
-        except ValueError:
-            reader.problem(cell_name(RESPONDENT_SHEET, RESPONDENT_ROWS["date"], 2),
-                           f"expected a date (YYYY-MM-DD), got {_text(cells['date'])!r}")
-    return out
-
-
-def _structure(reader: _Reader, ws: Any, layout: Layout, defn: Definition) -> bool:
-    """Check headings and ids; False when columns moved (no cell can be trusted then)."""
-    for col, expected in enumerate(layout.headers(), start=1):
-        found = _text(ws.cell(row=HEADER_ROW, column=col))
-        if found != expected:
-            reader.problem(cell_name(QUESTIONS_SHEET, HEADER_ROW, col),
-                           f"column heading changed: expected {expected!r}, found {found!r} "
-                           "(columns must not be inserted, deleted or moved)")
-            return False
-    for index, question in enumerate(defn.questionnaire.questions):
-        row = layout.row(index)
-        found = _text(ws.cell(row=row, column=layout.id_col))
-        if found != question.id:
-            reader.problem(cell_name(QUESTIONS_SHEET, row, layout.id_col),
-                           f"edited id: expected {question.id!r}, found {found!r} (rows must "
-                           "not be edited, sorted or moved)")
-    return True
-
-
-def _answers(reader: _Reader, ws: Any, layout: Layout, defn: Definition,
-             kept: dict[int, list[Extra]]) -> dict[str, Any]:
-    answers: dict[str, Any] = {}
-    for index, question in enumerate(defn.questionnaire.questions):
-        row = layout.row(index)
-
-        def at(col: int, row: int = row) -> str:
-            return cell_name(QUESTIONS_SHEET, row, col)
-
-        value_cell = ws.cell(row=row, column=layout.answer_col)
-        conf_cell = ws.cell(row=row, column=layout.confidence_col)
-        notes = _text(ws.cell(row=row, column=layout.notes_col))
-        extras = kept.get(index, [])
-        if not _text(value_cell):
-            for extra in extras:
-                reader.problem(extra.where, "text here is kept only as a note of an answered "
-                               f"question: choose an answer ({defn.choices_hint}) or clear it")
-        elif extras:
-            notes = "\n\n".join(part for part in (notes, *(e.text for e in extras)) if part)
-        if len(notes) > MAX_NOTES:
-            reader.problem(at(layout.notes_col), f"the notes, with the comments and spare "
-                           f"columns of this row, come to {len(notes):,} characters, over the "
-                           f"{MAX_NOTES:,} a note may have")
-        shown = shown_otherwise(value_cell)
-        if shown:
-            reader.problem(at(layout.answer_col), shown)
-            continue
-        evidence = split_evidence(_text(ws.cell(row=row, column=layout.evidence_col)))
-        for cell, col in ((value_cell, layout.answer_col), (conf_cell, layout.confidence_col)):
-            if _is_formula(cell):
-                reader.problem(at(col), f"a formula ({_text(cell)}) is not read here; "
-                               "choose the answer from the list")
-        if _is_formula(value_cell) or _is_formula(conf_cell):
-            continue
-        answer: dict[str, Any] = {}
-        if _text(value_cell):
-            raw = value_cell.value if isinstance(value_cell.value, int | float) else \
-                _text(value_cell)
-            try:
-                answer["value"] = parse_answer(raw, defn.framework)
-            except ValueError as exc:
-                listed = accepted(defn.framework) in str(exc)
-                reader.problem(at(layout.answer_col), str(exc) if listed else
-                               f"{exc} (answers: {defn.choices_hint})")
-        try:
-            confidence = parse_confidence(_text(conf_cell))
-        except ValueError as exc:
-            reader.problem(at(layout.confidence_col), str(exc))
-            confidence = None
-        if confidence:
-            answer["confidence"] = confidence
-        if notes:
-            answer["notes"] = notes
-        if evidence:
-            answer["evidence"] = evidence
-        if answer and not _text(value_cell):
-            reader.problem(at(layout.answer_col), "confidence, notes or evidence given without "
-                           f"an answer: choose one ({defn.choices_hint}) or clear them")
-        elif "value" in answer:
-            answers[question.id] = answer
-    return answers
-
-
 def read_workbook(path: Path, out_dir: Path, definition: Path | None = None
                   ) -> tuple[Imported | None, list[Problem]]:
     """Read one completed workbook into the response file it gives (not written yet)."""
-    reader = _Reader(path)
+    reader = Reader(path)
     wb = _open(reader)
     defn = _definition(reader, wb, out_dir.parent, definition) if wb is not None else None
     if wb is None or defn is None:
@@ -326,13 +178,13 @@ def read_workbook(path: Path, out_dir: Path, definition: Path | None = None
     if reader.problems:
         return None, reader.problems
     layout = layout_for(defn)
-    respondent = _respondent(reader, wb)
+    respondent = read_respondent(reader, wb)
     answers: dict[str, Any] = {}
-    if _structure(reader, wb[QUESTIONS_SHEET], layout, defn):
-        extras = read_extras(wb, defn, layout, _text)
+    if check_structure(reader, wb[QUESTIONS_SHEET], layout, defn):
+        extras = read_extras(wb, defn, layout, cell_text)
         for where, message in refused(extras):
             reader.problem(where, message)
-        answers = _answers(reader, wb[QUESTIONS_SHEET], layout, defn, extras.notes)
+        answers = read_answers(reader, wb[QUESTIONS_SHEET], layout, defn, extras.notes)
     if reader.problems:
         return None, reader.problems
 

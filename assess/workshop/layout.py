@@ -64,14 +64,23 @@ class Layout:
     options: tuple[Choice, ...]
     """The answer columns' headings (descriptor per question row beneath)."""
 
+    own_options: int = 0
+    """When the questions' answers differ (answer scales or answer sets of their own):
+    that many answer columns, headed ``Answer option 1``..., each row showing its own
+    question's answers (``options`` is then empty)."""
+
     id_col: int = 1
     capability_col: int = 2
     text_col: int = 3
     first_option_col: int = 4
 
     @property
+    def option_count(self) -> int:
+        return len(self.options) or self.own_options
+
+    @property
     def answer_col(self) -> int:
-        return self.first_option_col + len(self.options)
+        return self.first_option_col + self.option_count
 
     @property
     def confidence_col(self) -> int:
@@ -101,6 +110,7 @@ class Layout:
     def headers(self) -> list[str]:
         return ["ID", "Capability", "Question",
                 *(f"{c.value} {c.name}" for c in self.options),
+                *(f"Answer option {n}" for n in range(1, self.own_options + 1)),
                 "Answer", "Confidence", "Notes", "Evidence (separate with ;)",
                 "Evidence to show", "Guidance"]
 
@@ -110,12 +120,28 @@ class Layout:
         return FIRST_QUESTION_ROW + index
 
 
+def option_text(choice: Choice) -> str:
+    """One answer as a cell of a row of its own answers: what to pick, its name when that
+    says more, and what it means."""
+    parts = [choice.value]
+    if choice.name and choice.name != choice.value:
+        parts.append(choice.name)
+    if choice.descriptor:
+        parts.append(choice.descriptor)
+    return "\n".join(parts)
+
+
 def layout_for(defn: Definition) -> Layout:
     """The layout of ``defn``'s workbook: one descriptor column per answer option.
 
     Level-anchored questionnaires get one column per framework level; practice
-    questionnaires one per answer-scale label.
+    questionnaires one per answer-scale label. When the questions' answers differ (a
+    question's own answer scale or answer set), the columns are numbered and each row
+    shows its own question's answers (:func:`option_text`).
     """
     questions: list[Question] = list(defn.questionnaire.questions)
+    heads = {tuple((c.value, c.name) for c in defn.options(x)) for x in questions}
+    if len(heads) > 1:
+        return Layout((), own_options=max(len(h) for h in heads))
     anchored = next((x for x in questions if x.levels is not None), questions[0])
     return Layout(tuple(defn.options(anchored)))

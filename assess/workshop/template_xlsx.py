@@ -33,12 +33,14 @@ from .layout import (
     Layout,
     column_letter,
     layout_for,
+    option_text,
 )
 
 INPUT_FILL = "FFF4CC"  # pale yellow: "type here"
 HEADER_FILL = "D9E1F2"
 LINE_HEIGHT = 15.0
 MAX_INLINE_LIST = 255  # Excel's limit for a literal list in a data validation
+LIST_COL = 4  # hidden sheet: the first long drop-down list is in column D
 
 
 def _text(ws: Any, row: int, col: int, value: str) -> Any:
@@ -74,21 +76,46 @@ def _protect(ws: Any) -> None:
     ws.protection.formatRows = False
 
 
-def _list_validation(ws: Any, values: list[str], title: str, prompt: str) -> Any:
-    """A drop-down of ``values``; the list lives on the hidden sheet when too long inline."""
+def _list_validation(ws: Any, values: list[str], title: str, prompt: str,
+                     list_col: int = LIST_COL) -> Any:
+    """A drop-down of ``values``; the list lives on the hidden sheet, in column
+    ``list_col``, when too long inline (see :func:`answer_lists`)."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     inline = ",".join(values)
     if len(inline) + 2 <= MAX_INLINE_LIST and not any("," in v or '"' in v for v in values):
         formula = f'"{inline}"'
     else:
-        formula = f"'{META_SHEET}'!$D$1:$D${len(values)}"
+        col = column_letter(list_col)
+        formula = f"'{META_SHEET}'!${col}$1:${col}${len(values)}"
     dv = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False,
                         showErrorMessage=True, showInputMessage=True, errorStyle="stop",
                         errorTitle="Not a valid answer", promptTitle=title, prompt=prompt,
-                        error=f"Choose one of: {', '.join(values)}")
+                        error=f"Choose one of: {', '.join(values)}"[:255])
     ws.add_data_validation(dv)
     return dv
+
+
+def answer_lists(defn: Definition) -> list[list[str]]:
+    """The distinct answer drop-down lists of ``defn``'s questions, in order of first use;
+    list ``i`` is written to column ``LIST_COL + i`` of the hidden sheet."""
+    lists: list[list[str]] = []
+    for question in defn.questionnaire.questions:
+        choices = defn.choices_for(question)
+        if choices not in lists:
+            lists.append(choices)
+    return lists
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending ``rows`` as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 def _instructions(ws: Any, defn: Definition) -> None:
@@ -131,7 +158,12 @@ def _instructions(ws: Any, defn: Definition) -> None:
     ]
     for lv in fw.levels:
         lines.append(("", f"{lv.level} {lv.name}: {lv.description}"))
-    for entry in fw.answer_scale or []:
+    scales = defn.scales
+    if len(scales) > 1:
+        lines.append(("", "The answers differ between questions (each has an answer scale "
+                      f"of its own): they are listed beside each question on the "
+                      f"{QUESTIONS_SHEET} sheet and offered in its Answer drop-down."))
+    for entry in (scales[0] or []) if len(scales) == 1 else []:
         lines.append(("", f"{entry.label} {entry.name}: {entry.description}".rstrip(": ")))
     lines.append(("", "n/a: the question does not apply to the organisation."))
     ws.column_dimensions["A"].width = 110
@@ -175,19 +207,30 @@ def _questions(ws: Any, defn: Definition, layout: Layout) -> None:
     widths = {layout.id_col: 12, layout.capability_col: 22, layout.text_col: 48,
               layout.answer_col: 10, layout.confidence_col: 12, layout.notes_col: 40,
               layout.evidence_col: 30, layout.to_show_col: 30, layout.guidance_col: 40}
-    for i in range(len(layout.options)):
+    for i in range(layout.option_count):
         widths[layout.first_option_col + i] = 28
     for col, width in widths.items():
         ws.column_dimensions[column_letter(col)].width = width
     _header(ws, HEADER_ROW, layout.headers())
 
-    answers = _list_validation(ws, defn.choices, "Answer",
-                               f"{defn.choices_hint}; blank if you cannot answer")
+    # One drop-down per distinct answer list: each question offers its own answers.
+    lists = answer_lists(defn)
+    rows: list[list[int]] = [[] for _ in lists]
+    for index, question in enumerate(defn.questionnaire.questions):
+        rows[lists.index(defn.choices_for(question))].append(layout.row(index))
+    answer_letter = column_letter(layout.answer_col)
+    for i, values in enumerate(lists):
+        hint = defn.hint_for(defn.questionnaire.questions[rows[i][0] - FIRST_QUESTION_ROW])
+        dv = _list_validation(ws, values, "Answer",
+                              f"{hint}; blank if you cannot answer"[:255], LIST_COL + i)
+        for first, last in _runs(rows[i]):
+            dv.add(f"{answer_letter}{first}:{answer_letter}{last}")
     confidence = _list_validation(ws, list(CONFIDENCES), "Confidence", "low, medium or high")
     top = Alignment(wrap_text=True, vertical="top")
     for index, question in enumerate(defn.questionnaire.questions):
         row = layout.row(index)
-        descriptors = {c.value: c.descriptor for c in defn.options(question)}
+        options = defn.options(question)
+        descriptors = {c.value: c.descriptor for c in options}
         cells = {layout.id_col: question.id,
                  layout.capability_col: defn.capability_name(question.capability),
                  layout.text_col: question.text,
@@ -195,14 +238,15 @@ def _questions(ws: Any, defn: Definition, layout: Layout) -> None:
                  layout.guidance_col: question.guidance}
         for i, option in enumerate(layout.options):
             cells[layout.first_option_col + i] = descriptors.get(option.value, "")
+        for i in range(layout.own_options):
+            cells[layout.first_option_col + i] = (option_text(options[i])
+                                                  if i < len(options) else "")
         for col, text in cells.items():
             _text(ws, row, col, text).alignment = top
         for col in layout.input_cols:
             _unlock(ws.cell(row=row, column=col), text=col != layout.answer_col)
         ws.row_dimensions[row].height = _row_height([(t, widths[c]) for c, t in cells.items()])
     last = layout.row(len(defn.questionnaire.questions) - 1)
-    answers.add(f"{column_letter(layout.answer_col)}{FIRST_QUESTION_ROW}:"
-                f"{column_letter(layout.answer_col)}{last}")
     confidence.add(f"{column_letter(layout.confidence_col)}{FIRST_QUESTION_ROW}:"
                    f"{column_letter(layout.confidence_col)}{last}")
     ws.freeze_panes = ws.cell(row=FIRST_QUESTION_ROW, column=layout.first_option_col)
@@ -237,8 +281,9 @@ def _meta(ws: Any, defn: Definition) -> None:
     for row, key in enumerate(META_KEYS, start=1):
         _text(ws, row, 1, key)
         _text(ws, row, 2, values[key])
-    for row, choice in enumerate(defn.choices, start=1):  # long drop-down lists point here
-        _text(ws, row, 4, choice)
+    for i, choices in enumerate(answer_lists(defn)):  # long drop-down lists point here
+        for row, choice in enumerate(choices, start=1):
+            _text(ws, row, LIST_COL + i, choice)
     ws.sheet_state = "hidden"
     _protect(ws)
 

@@ -74,7 +74,7 @@ def yaml_template(defn: Definition) -> str:
         lines.append("")
         lines += _comment(question.text, "  ", f"{question.id}: ")
         for choice in defn.options(question):
-            label = f"{choice.value} {choice.name}: "
+            label = f"{choice.heading}: "
             lines += _comment(choice.descriptor, "  ", "  " + label)
         lines.append("  #   n/a: does not apply here (say why in notes)")
         if question.evidence:

@@ -1,0 +1,421 @@
+"""The report (and its annex) as an editable Word document.
+
+::
+
+    data = render_docx(ctx, png_charts, templates=None, reference=Path("firm.docx"))
+
+The words are the Markdown report's (:mod:`assess.report.docx_markdown` reads them
+back as blocks), so the Word document follows the same sections in the same order and
+obeys the same rules: respondents as ``--respondents`` shows them, numbers as
+:mod:`assess.numbers` shows them, no tool vocabulary outside ``--draft`` notes. This
+module lays the blocks into Word: a title page with the document control, a table of
+contents field, Word's built-in Heading 1-3 styles, Word tables with a repeated header
+row, the charts as pictures with "Figure n" captions, the classification in every
+header and footer. With a reference document its styles, theme, numbering, page size
+and margins are used (pandoc's reference documents); without one, python-docx's default
+template restyled soberly. python-docx is imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .docx_markdown import Block, Run, plain
+from .docx_parts import (
+    default_look,
+    ensure_styles,
+    field,
+    page_furniture,
+    repeat_header,
+    shade,
+    style,
+    table_of_contents,
+    turn_header,
+    update_fields_on_open,
+)
+
+if TYPE_CHECKING:
+    from .figures import Chart
+
+HEADINGS = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
+"""Markdown heading level -> Word style: the report's numbered sections are Heading 1."""
+HEADER_FILL = "E7ECF2"
+APPENDIX = re.compile(r"^[A-H] ")
+"""A section heading lettered rather than numbered: an appendix."""
+WORD_PICTURES = {"image/png", "image/jpeg", "image/gif"}
+"""Logo types a Word document can hold (an SVG or WebP logo is left off the cover)."""
+SUBTITLE = ("Maturity of infrastructure and digital foundations, current state against "
+            "target, with prioritised recommendations and a phased roadmap.")
+
+
+def render_docx(ctx: Mapping[str, Any], charts: Mapping[str, Chart],
+                templates: Path | None = None, reference: Path | None = None) -> bytes:
+    """The report as a .docx file (bytes)."""
+    from .docx_markdown import parse
+    from .markdown import render_markdown
+
+    text, files = render_markdown(ctx, "report-charts", charts, templates)
+    blocks = _body(parse(text), ctx["meta"].get("classification"))
+    doc = _open(reference)
+    _cover(doc, ctx)
+    _contents(doc, blocks)
+    _Writer(doc, files).write(blocks)
+    return _finish(doc, ctx, ctx["meta"]["title"])
+
+
+def render_docx_annex(ctx: Mapping[str, Any], templates: Path | None = None,
+                      reference: Path | None = None) -> bytes:
+    """The annex for the working team (answers and notes) as a .docx file (bytes)."""
+    from .docx_markdown import parse
+    from .markdown import render_markdown_annex
+
+    blocks = parse(render_markdown_annex(ctx, templates))
+    blocks = _strip_marks(blocks, ctx["meta"].get("classification"))
+    first = next((i for i, b in enumerate(blocks) if b.kind == "heading" and b.level > 1),
+                 len(blocks))
+    doc = _open(reference)
+    writer = _Writer(doc, {})
+    writer.write(blocks[:first])
+    _contents(doc, blocks[first:])
+    writer.write(blocks[first:])
+    title = next((b.text for b in blocks if b.kind == "heading"), "Annex")
+    return _finish(doc, ctx, title)
+
+
+def _open(reference: Path | None) -> Any:
+    from docx import Document
+
+    from . import read_reference
+
+    if reference is None:
+        doc = Document()
+        default_look(doc)
+    else:
+        doc = Document(io.BytesIO(read_reference(reference)))
+    from .docx_parts import clear_body
+
+    clear_body(doc)
+    ensure_styles(doc)
+    return doc
+
+
+def _finish(doc: Any, ctx: Mapping[str, Any], title: str) -> bytes:
+    meta = ctx["meta"]
+    page_furniture(doc, meta.get("classification"))
+    update_fields_on_open(doc)
+    props = doc.core_properties
+    props.title = title
+    props.author = meta["document"].get("prepared_by") or meta["organisation"]
+    props.last_modified_by = props.author
+    props.subject = meta["organisation"]
+    props.category = meta.get("classification") or ""
+    props.comments = props.keywords = props.content_status = ""
+    props.revision = 1
+    issued = _date(meta["document"].get("date")) or _date(meta.get("date"))
+    if issued is not None:
+        props.created = props.modified = issued
+    rels = doc.part.package.rels
+    for rid in [r.rId for r in rels.values() if r.reltype.endswith("/thumbnail")]:
+        del rels[rid]  # the template's picture of its first page, not this document's
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _date(text: str | None) -> datetime.datetime | None:
+    try:
+        return datetime.datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _strip_marks(blocks: list[Block], classification: str | None) -> list[Block]:
+    """Without the classification paragraphs at the top and foot: the page header and
+    footer carry it."""
+    def mark(b: Block) -> bool:
+        return b.kind == "paragraph" and bool(classification) and b.text == classification
+
+    while blocks and mark(blocks[0]):
+        blocks = blocks[1:]
+    while blocks and mark(blocks[-1]):
+        blocks = blocks[:-1]
+    return blocks
+
+
+def _body(blocks: list[Block], classification: str | None) -> list[Block]:
+    """The report's sections: from the first numbered section, without the Markdown's
+    own cover (the title page is built from the context) and contents list (a field)."""
+    start = next((i for i, b in enumerate(blocks)
+                  if b.kind == "heading" and b.level == 2 and b.text != "Contents"),
+                 len(blocks))
+    return _strip_marks(blocks[start:], classification)
+
+
+def _contents(doc: Any, blocks: list[Block]) -> None:
+    heading = doc.add_paragraph("Contents", style=style(doc, "TOC Heading", "Title"))
+    heading.paragraph_format.keep_with_next = True
+    table_of_contents(doc, [(b.level - 1, b.text) for b in blocks
+                            if b.kind == "heading" and 2 <= b.level <= 3])
+    doc.add_page_break()
+
+
+def _cover(doc: Any, ctx: Mapping[str, Any]) -> None:
+    """The title page: marking, organisation, title, what was assessed, document control
+    (the same facts, in the same words, as the HTML cover)."""
+    from docx.shared import Cm, Pt
+
+    from .templating import plural
+
+    meta, counts = ctx["meta"], ctx["counts"]
+    if meta.get("classification"):
+        doc.add_paragraph(style=style(doc, "Classification")).add_run(
+            meta["classification"]).bold = True
+    if meta["draft"]:
+        note = doc.add_paragraph(style=style(doc, "Draft Note"))
+        note.add_run("Draft for review: contains consultant notes (marked “Draft note”). "
+                     "Issue the report without --draft.").bold = True
+    logo = meta.get("logo")
+    if logo is not None and logo["mime"] in WORD_PICTURES:
+        doc.add_paragraph().add_run().add_picture(io.BytesIO(logo["data"]), height=Cm(2.0))
+    organisation = doc.add_paragraph(style=style(doc, "Cover Detail"))
+    organisation.paragraph_format.space_before = Pt(48)
+    organisation.add_run(meta["organisation"]).bold = True
+    doc.add_paragraph(meta["title"], style=style(doc, "Title"))
+    doc.add_paragraph(SUBTITLE, style=style(doc, "Subtitle"))
+    domains = ctx["domains"]
+    scored = ", ".join(d["name"] for d in domains if d["score"] is not None) or "none"
+    unscored = ", ".join(d["name"] for d in domains if d["score"] is None)
+    people = f"{counts['respondents']} people"
+    if counts.get("roles"):
+        people += f" in {plural(counts['roles'], 'role')}"
+    details = [("Assessment date", meta["date_long"]),
+               ("Domains assessed",
+                scored + (f" (in scope but not scored: {unscored})" if unscored else ""))]
+    if ctx["scope"]["caveat"]:
+        details.append(("Coverage", ctx["scope"]["caveat"] + " Scores, gaps and programme "
+                        "readiness leave out what was not scored."))
+    details += [("Maturity framework", meta["framework"]), ("Respondents", people)]
+    for label, value in details:
+        para = doc.add_paragraph(style=style(doc, "Cover Detail"))
+        para.add_run(f"{label}: ").bold = True
+        para.add_run(value)
+    document = meta["document"]
+    control = ([("Classification", meta["classification"])] if meta.get("classification")
+               else [])
+    if document.get("prepared_by"):
+        control.append(("Prepared by", document["prepared_by"]))
+    control += [("Version", document["version"] + (" (draft for review)" if meta["draft"]
+                                                   else "")),
+                ("Date of issue", document["date_long"])]
+    if document.get("distribution"):
+        control.append(("Distribution", "; ".join(document["distribution"])))
+    heading = doc.add_paragraph(style=style(doc, "Cover Detail"))
+    heading.paragraph_format.space_before = Pt(24)
+    heading.paragraph_format.keep_with_next = True
+    heading.add_run("Document control").bold = True
+    rows = [[[Run(label, bold=True)], [Run(value)]] for label, value in control]
+    _Writer(doc, {}).table(Block("table", header=[], align=["l", "l"], rows=rows),
+                           widths=(0.3, 0.7))
+    if meta["draft"]:
+        doc.add_paragraph(f"Prepared with {meta['generator']}.",
+                          style=style(doc, "Classification"))
+    doc.add_page_break()
+
+
+class _Writer:
+    """Lays blocks into the document, numbering the figures in the order they appear."""
+
+    def __init__(self, doc: Any, files: Mapping[str, bytes]) -> None:
+        self.doc = doc
+        self.files = files
+        self.figures = 0
+        self.appendix = False
+        self.missing = False
+
+    def write(self, blocks: list[Block]) -> None:
+        for block in blocks:
+            getattr(self, block.kind)(block)
+
+    def runs(self, para: Any, runs: list[Run]) -> Any:
+        for r in runs:
+            run = para.add_run(r.text)
+            run.bold = r.bold or None
+            run.italic = r.italic or None
+            if r.code:
+                run.font.name = "Consolas"
+        return para
+
+    def heading(self, block: Block) -> None:
+        para = self.doc.add_paragraph(style=style(self.doc, HEADINGS[block.level]))
+        self.runs(para, block.runs)
+        if block.level == 2 and APPENDIX.match(block.text) and not self.appendix:
+            self.appendix = True  # the appendices start on a page of their own, as in print
+            para.paragraph_format.page_break_before = True
+
+    def paragraph(self, block: Block) -> None:
+        para = self.runs(self.doc.add_paragraph(), block.runs)
+        if all(r.bold for r in block.runs) or block.text.endswith(":"):
+            para.paragraph_format.keep_with_next = True  # a run-in heading or a lead-in
+
+    def bullet(self, block: Block) -> None:
+        self.runs(self.doc.add_paragraph(style=style(self.doc, "List Bullet")), block.runs)
+
+    def numbered(self, block: Block) -> None:
+        from docx.shared import Cm
+
+        # The number is written, not Word list numbering, which would run on from one
+        # list to the next (key messages 1-5, then decisions 6-9).
+        para = self.doc.add_paragraph()
+        para.paragraph_format.left_indent = Cm(0.75)
+        para.paragraph_format.first_line_indent = Cm(-0.75)
+        para.paragraph_format.tab_stops.add_tab_stop(Cm(0.75))
+        para.add_run(f"{block.number}.\t")
+        self.runs(para, block.runs)
+
+    def quote(self, block: Block) -> None:
+        for runs in block.paragraphs:
+            self.runs(self.doc.add_paragraph(style=style(self.doc, "Quote")), runs)
+
+    def draft(self, block: Block) -> None:
+        para = self.doc.add_paragraph(style=style(self.doc, "Draft Note"))
+        para.add_run("Draft note: ").bold = True
+        self.runs(para, block.runs)
+
+    def image(self, block: Block) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm
+
+        data = self.files.get(block.src)
+        self.missing = data is None  # an override naming a chart not drawn: no caption
+        if data is None:
+            return
+        para = self.doc.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.paragraph_format.keep_with_next = True
+        shape = para.add_run().add_picture(io.BytesIO(data), width=Cm(15.5))
+        shape._inline.docPr.set("descr", block.alt)  # the text alternative
+
+    def caption(self, block: Block) -> None:
+        """"Figure n: title. summary" in the Caption style, n a SEQ field (Word's list of
+        figures counts it)."""
+        if self.missing:
+            return
+        self.figures += 1
+        para = self.doc.add_paragraph(style=style(self.doc, "Caption"))
+        para.add_run("Figure ").bold = True
+        field(para, "SEQ Figure \\* ARABIC", str(self.figures))
+        first, rest = block.runs[0], block.runs[1:]
+        title = first.text.split(". ", 1)[1] if ". " in first.text else first.text
+        para.add_run(f": {title}").bold = True
+        self.runs(para, [Run(r.text) for r in rest])
+
+    def table(self, block: Block, widths: tuple[float, ...] | None = None) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        doc = self.doc
+        columns = max([len(block.header), *(len(r) for r in block.rows)])
+        header = any(plain(cell) for cell in block.header)  # "| | |": a table of labels
+        rows = ([block.header] if header else []) + block.rows
+        table = doc.add_table(rows=len(rows), cols=columns)
+        table.style = style(doc, "Table Grid")
+        table.autofit = False
+        text_style = style(doc, "Table Text").style_id
+        align = block.align + ["l"] * (columns - len(block.align))
+        for cells, row in zip(rows, table.rows, strict=True):
+            for c, cell in enumerate(row.cells):
+                para = cell.paragraphs[0]
+                para._p.style = text_style  # by id: python-docx's setter looks it up each time
+                if align[c] == "r":
+                    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                self.runs(para, cells[c] if c < len(cells) else [])
+        if not header:
+            for row in table.rows:
+                for run in row.cells[0].paragraphs[0].runs:
+                    run.bold = True
+        else:
+            repeat_header(table)
+            for cell in table.rows[0].cells:
+                shade(cell._tc.get_or_add_tcPr(), HEADER_FILL)
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+        texts = [[plain(cell) for cell in row] for row in rows]
+        turned = turned_headers(texts, align, columns) if header and widths is None else set()
+        if turned:
+            turn_header(table, turned, max(len(texts[0][c]) for c in turned))
+        self._widths(table, texts, widths, turned)
+        doc.add_paragraph().paragraph_format.space_after = 0
+
+    def _widths(self, table: Any, rows: list[list[str]], shares: tuple[float, ...] | None,
+                turned: set[int]) -> None:
+        """Column widths from the text (Word and LibreOffice honour the grid; neither fits
+        columns well by itself): each column gets at least its longest word, then what is
+        left goes to the columns with longer text."""
+        section = self.doc.sections[-1]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        if shares is None:
+            shares = column_shares(rows, len(table.columns), turned)
+        for c, column in enumerate(table.columns):
+            width = int(text_width * shares[c])
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
+
+
+ROOM = 85
+"""Characters across the text width at the table text size, roughly."""
+
+
+def _least_and_want(rows: list[list[str]], columns: int,
+                    turned: AbstractSet[int] = frozenset()) -> tuple[list[int], list[int]]:
+    """Per column, the least width (its header's longest word, unless the header is
+    turned, and its body's longest word up to 10 characters; the row labels' up to 16)
+    and the width it would like (its longest text), in characters with the padding."""
+    least = [5] * columns
+    want = [5] * columns
+    for i, row in enumerate(rows):
+        for c, text in enumerate(row[:columns]):
+            if i == 0 and c in turned:
+                continue
+            words = [len(w) for w in text.split()] or [0]
+            cap = 16 if c == 0 else 10
+            least[c] = max(least[c], *(n + 4 if i == 0 else min(n, cap) + 4 for n in words))
+            want[c] = max(want[c], min(len(text) + 4, 250))
+    return least, [max(w, n) for w, n in zip(want, least, strict=True)]
+
+
+def turned_headers(rows: list[list[str]], align: list[str], columns: int) -> set[int]:
+    """The number columns whose headers are turned upright (read bottom to top) because
+    the table cannot keep every header word whole across the page: a capability x
+    programme matrix, whose programme names are longer than their figures."""
+    least, _ = _least_and_want(rows, columns)
+    if sum(least) <= ROOM:
+        return set()
+    body, _ = _least_and_want(rows[1:], columns)
+    return {c for c in range(1, columns) if align[c] == "r" and least[c] > body[c] + 2}
+
+
+def column_shares(rows: list[list[str]], columns: int,
+                  turned: AbstractSet[int] = frozenset()) -> tuple[float, ...]:
+    """Each column's share of the text width, from the lengths of its texts (in
+    characters, with the cell padding): the least a column gets is its header's longest
+    word (not for a turned header) and its body's longest word up to 10 characters (16
+    for the row labels); it would like its longest text; the room left after the least
+    goes to each column in proportion to what it lacks."""
+    least, want = _least_and_want(rows, columns, turned)
+    room = ROOM
+    widths: list[float]
+    if sum(want) <= room or sum(want) == sum(least):
+        widths = [float(w) for w in want]
+    elif sum(least) >= room:
+        widths = [float(n) for n in least]
+    else:
+        spare = (room - sum(least)) / (sum(want) - sum(least))
+        widths = [n + (w - n) * spare for w, n in zip(want, least, strict=True)]
+    total = sum(widths)
+    return tuple(w / total for w in widths)
