@@ -2,7 +2,8 @@
 
 WeasyPrint's page layout is most of a report's time, and the report, its annex and the
 other formats do not depend on each other, so each PDF is laid out in a child while the
-parent draws the charts and writes the other formats (docs/report.md, "Speed").
+parent draws the charts and writes the other formats (docs/report.md, "How the formats
+share the time").
 
 A child computes bytes and sends them back through a pipe; it writes no file, so the
 set guarantees of :func:`assess.outputs.replace_set` stay with the parent alone. A child
