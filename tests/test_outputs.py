@@ -254,6 +254,49 @@ def test_sigkill_between_two_formats_leaves_the_previous_set(tmp_path: Path) -> 
     assert _snapshot(out) == {**before, "report.xlsx": (out / "report.xlsx").read_bytes()}
 
 
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux /proc), zombies included."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+
+
+@needs_pdf
+@needs_proc
+def test_sigkill_during_the_pdf_layout_leaves_no_process_behind(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    proc = _report_process(out, "html", "pdf")
+    try:
+        assert _wait_for_staged(out, "report.html", proc), proc.communicate()
+        children = _children(proc.pid)  # the report (and perhaps the annex) being laid out
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert children
+    deadline = time.monotonic() + 60
+    while any(_running(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not any(_running(pid) for pid in children)
+    assert not (out / "report.pdf").exists()
+
+
 @needs_pdf
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 128 + signal.SIGTERM),
                                               (signal.SIGINT, 1)], ids=["SIGTERM", "SIGINT"])
@@ -264,12 +307,15 @@ def test_a_signal_part_way_leaves_the_previous_set_and_no_temporaries(
     proc = _report_process(out, "html", "markdown", "pdf")
     try:
         assert _wait_for_staged(out, "report.html", proc), proc.communicate()
+        children = _children(proc.pid) if Path("/proc/self/stat").exists() else []
         proc.send_signal(signum)
     finally:
         proc.wait(timeout=120)
     assert proc.returncode == code
     assert _snapshot(out) == before
     assert not list(out.glob(".assess-set.*"))
+    # The PDFs' layout processes were killed and reaped on the way out.
+    assert not any(Path(f"/proc/{pid}").exists() for pid in children)
 
 
 def test_a_complete_multi_format_report_replaces_the_set(tmp_path: Path) -> None:

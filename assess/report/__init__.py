@@ -243,8 +243,11 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     stage = stage or (lambda name: None)
     from assess.outputs import check_folder, check_output, refuse_own, replace_set
 
+    from .background import Jobs
     from .figures import render_charts
+    from .html import ANNEX as HTML_ANNEX
     from .markdown import charts_folder
+    from .pdf import render_pdf
 
     options = options or ReportOptions()
     if options.templates is not None and not options.templates.is_dir():
@@ -268,18 +271,27 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
                         draft=options.draft, respondents=options.respondents)
     folder = next(iter(targets.values())).parent
     drawn = {"markdown", "pdf", "docx"} & set(targets)
-    if drawn:
-        stage("drawing charts")
-    png = render_charts(ctx, "png", inputs) if drawn else {}
+    with Jobs() as pdfs:
+        if "pdf" in targets:  # the annex has no chart: laid out while they are drawn
+            pdfs.start("annex", lambda: render_pdf(ctx, {}, options.templates, HTML_ANNEX))
+        if drawn:
+            stage("drawing charts")
+        png = render_charts(ctx, "png", inputs) if drawn else {}
+        if "pdf" in targets:
+            pdfs.start("report", lambda: render_pdf(ctx, png, options.templates))
 
-    def rendered() -> Iterator[tuple[str, bytes]]:
-        for fmt, target in targets.items():
-            stage(STAGES.get(fmt, fmt))
-            for file, data in _render(fmt, target, ctx, inputs, png, options.templates,
-                                      references.get(fmt)):
-                yield str(file.relative_to(folder)), data
+        def rendered() -> Iterator[tuple[str, bytes]]:
+            # The PDFs last: they are laid out in other processes meanwhile.
+            for fmt, target in sorted(targets.items(), key=lambda item: item[0] == "pdf"):
+                stage(STAGES.get(fmt, fmt))
+                files = ([(annex_path(target), pdfs.result("annex")),
+                          (target, pdfs.result("report"))] if fmt == "pdf" else
+                         _render(fmt, target, ctx, inputs, png, options.templates,
+                                 references.get(fmt)))
+                for file, data in files:
+                    yield str(file.relative_to(folder)), data
 
-    yield from replace_set(folder, rendered())
+        yield from replace_set(folder, rendered())
     stage("done")
 
 
@@ -302,12 +314,6 @@ def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
         return [*((target.parent / rel, data) for rel, data in extra.items()),
                 (annex_path(target), render_markdown_annex(ctx, templates).encode("utf-8")),
                 (target, text.encode("utf-8"))]
-    if fmt == "pdf":
-        from .html import ANNEX as HTML_ANNEX
-        from .pdf import render_pdf
-
-        return [(annex_path(target), render_pdf(ctx, {}, templates, HTML_ANNEX)),
-                (target, render_pdf(ctx, png, templates))]
     if fmt == "docx":
         from .docx_document import render_docx, render_docx_annex
 
