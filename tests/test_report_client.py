@@ -243,3 +243,14 @@ def test_the_matrix_in_the_document_has_turned_headers(written: dict[str, Path])
               if t.rows[0]._tr.findall(".//" + qn("w:textDirection"))]
     assert turned, "the capability x programme matrix turns its programme headers"
     assert all(t.rows[0]._tr.find(".//" + qn("w:trHeight")) is not None for t in turned)
+
+
+def test_the_annex_pdf_names_the_organisation_at_every_page_foot(
+        written: dict[str, Path]) -> None:
+    # Read "Prepared for" and nothing: the organisation was only picked up on the
+    # report's cover.
+    if "report-annex.pdf" not in written or not shutil.which("pdftotext"):
+        pytest.skip("needs the PDF annex and pdftotext")
+    organisation = yaml.safe_load((EXAMPLE / "assessment.yaml").read_text())["organisation"]
+    pages = pdf_pages(written["report-annex.pdf"])
+    assert all(f"Prepared for {organisation}" in " ".join(p.split()) for p in pages[1:])
