@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from assess.cli import main
 from assess.render.text import md_escape
 from assess.report import ReportOptions, write_reports
-from assess.report.docx_document import column_shares, turned_headers
 from assess.report.docx_markdown import cells, inline, parse, plain
+from assess.report.docx_parts import column_shares, turned_headers
 from assess.report.markdown import render_markdown
 
 from .report_support import FIXTURE, FORMULA_NOTE, SCRIPT_NOTE, docx_text, fixture_context

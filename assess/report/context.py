@@ -31,7 +31,6 @@ from assess.prioritise.recommendations import URGENT_WORDS
 from assess.progress.delivery import Delivery
 from assess.render.attribution import DEFAULT_MODE, Attribution, Mode, attribution
 from assess.render.coverage import scope_caveat, scored_scope
-from assess.render.recommendations import unscored_caveat
 from assess.scoring.results import ScoreResult
 
 if TYPE_CHECKING:
@@ -41,6 +40,7 @@ from .context_domains import Row, capability_row, domain_sections, level_label
 from .context_governance import governance_decisions, governance_section
 from .context_matrix import dependency_matrix
 from .context_plan import resourcing_section
+from .context_programmes import programme_rows, programmes_at_risk, technology_rows
 from .context_summary import summary_section
 
 DEFAULT_TITLE = "Infrastructure and digital foundations: gap analysis"
@@ -146,67 +146,6 @@ def recommendation_row(r: Recommendation, recs: Recommendations, phase: str,
 
 def _step_names(recs: Recommendations) -> dict[str, str]:
     return {r.id: f"{r.capability_name} to level {r.to_level}" for r in recs.items}
-
-
-def _programmes(inputs: ReportInputs) -> list[Row]:
-    recs = inputs.recommendations
-    out = []
-    for p in inputs.readiness:
-        out.append({
-            "id": p.programme, "name": p.name, "weight": p.weight, "readiness": p.readiness,
-            "status": p.status, "capabilities": p.capabilities,
-            "technologies": [recs.technology_name(t) for t in p.technologies],
-            "blockers": [{"capability": b.capability, "name": b.name,
-                          "domain_name": dict(recs.domains).get(b.domain, b.domain),
-                          "score": b.score, "target": b.target, "gap": b.gap,
-                          "share": b.share,
-                          "technologies": [recs.technology_name(t) for t in b.technologies]}
-                         for b in p.blockers],
-            # Readiness counts scored capabilities only; say so when some are not.
-            "scored_capabilities": p.capabilities,
-            "unscored_capabilities": list(p.unscored_names),
-            "caveat": unscored_caveat(p),
-        })
-    return out
-
-
-def _at_risk(programmes: Sequence[Row]) -> list[Row]:
-    known = [p for p in programmes if p["readiness"] is not None and p["status"] != "ready"]
-    known.sort(key=lambda p: (p["readiness"], -p["weight"], p["id"]))
-    return known[:PROGRAMMES_AT_RISK]
-
-
-def _technologies(inputs: ReportInputs) -> list[Row]:
-    """Each core technology with the gaps holding it back (largest gap x link first)."""
-    caps = {c.id: c for c in inputs.result.capabilities()}
-    recs = inputs.recommendations
-    out: list[Row] = []
-    for tech in inputs.model.technologies:
-        links = [(entry.capability, link.weight) for entry in inputs.model.capabilities
-                 for link in entry.technologies
-                 if link.technology == tech.id and entry.capability in caps]
-        if not links:
-            continue
-        held: list[Row] = []
-        unscored: list[str] = []
-        for cap_id, weight in links:
-            c = caps[cap_id]
-            if c.score is None:
-                unscored.append(c.name)
-            elif c.gap:
-                held.append({"capability": cap_id, "name": c.name, "score": c.score,
-                             "target": c.target, "gap": c.gap, "link": weight,
-                             "domain_name": dict(recs.domains).get(c.domain, c.domain)})
-        held.sort(key=lambda h: (-h["gap"] * h["link"], h["capability"]))
-        out.append({
-            "id": tech.id, "name": tech.name, "description": " ".join(tech.description.split()),
-            "programmes": [recs.programme_name(p.programme)
-                           for p in sorted(tech.programmes, key=lambda x: (-x.weight,
-                                                                           x.programme))],
-            "capabilities": len(links), "held_back_by": held, "unscored": sorted(unscored),
-        })
-    out.sort(key=lambda t: (-len(t["held_back_by"]), t["name"]))
-    return out
 
 
 def _owners(rows: Sequence[Row], phases: Sequence[str]) -> list[Row]:
@@ -366,7 +305,7 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
     next_steps: dict[str, Row] = {}
     for row in sorted(rows, key=lambda r: (r["capability"], r["to_level"])):
         next_steps.setdefault(row["capability"], row)
-    programmes = _programmes(inputs)
+    programmes = programme_rows(inputs)
     phases = _phases(inputs, rows_by_id)
     money = resourcing_section(inputs, phases)
     backlog = [rows_by_id[s] for s in roadmap.backlog]
@@ -411,8 +350,8 @@ def build_context(inputs: ReportInputs, *, title: str | None = None,
         },
         "top_gaps": _top_gaps(inputs, rows),
         "programmes": programmes,
-        "programmes_at_risk": _at_risk(programmes),
-        "technologies": _technologies(inputs),
+        "programmes_at_risk": programmes_at_risk(programmes, PROGRAMMES_AT_RISK),
+        "technologies": technology_rows(inputs),
         "dependency_matrix": dependency_matrix(programmes),
         "recommendations": rows,
         "owners": _owners(rows, [p.name for p in roadmap.phases]),

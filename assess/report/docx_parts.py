@@ -1,5 +1,6 @@
 """Word building blocks python-docx has no call for: fields (table of contents, page
-number, figure sequence), repeated table header rows, the page furniture, styles.
+number, figure sequence), repeated table header rows, the page furniture, styles; and
+the column widths of a table from its text (Word and LibreOffice fit columns badly).
 
 python-docx is imported inside the functions; the document objects are typed ``Any``
 so that importing this module stays cheap.
@@ -7,6 +8,7 @@ so that importing this module stays cheap.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 ACCENT = "1F3A5F"
@@ -263,3 +265,57 @@ def _qn(tag: str) -> str:
     from docx.oxml.ns import qn
 
     return str(qn(tag))
+
+
+ROOM = 85
+"""Characters across the text width at the table text size, roughly."""
+
+
+def _least_and_want(rows: list[list[str]], columns: int,
+                    turned: AbstractSet[int] = frozenset()) -> tuple[list[int], list[int]]:
+    """Per column, the least width (its header's longest word, unless the header is
+    turned, and its body's longest word up to 10 characters; the row labels' up to 16)
+    and the width it would like (its longest text), in characters with the padding."""
+    least = [5] * columns
+    want = [5] * columns
+    for i, row in enumerate(rows):
+        for c, text in enumerate(row[:columns]):
+            if i == 0 and c in turned:
+                continue
+            words = [len(w) for w in text.split()] or [0]
+            cap = 16 if c == 0 else 10
+            least[c] = max(least[c], *(n + 4 if i == 0 else min(n, cap) + 4 for n in words))
+            want[c] = max(want[c], min(len(text) + 4, 250))
+    return least, [max(w, n) for w, n in zip(want, least, strict=True)]
+
+
+def turned_headers(rows: list[list[str]], align: list[str], columns: int) -> set[int]:
+    """The number columns whose headers are turned upright (read bottom to top) because
+    the table cannot keep every header word whole across the page: a capability x
+    programme matrix, whose programme names are longer than their figures."""
+    least, _ = _least_and_want(rows, columns)
+    if sum(least) <= ROOM:
+        return set()
+    body, _ = _least_and_want(rows[1:], columns)
+    return {c for c in range(1, columns) if align[c] == "r" and least[c] > body[c] + 2}
+
+
+def column_shares(rows: list[list[str]], columns: int,
+                  turned: AbstractSet[int] = frozenset()) -> tuple[float, ...]:
+    """Each column's share of the text width, from the lengths of its texts (in
+    characters, with the cell padding): the least a column gets is its header's longest
+    word (not for a turned header) and its body's longest word up to 10 characters (16
+    for the row labels); it would like its longest text; the room left after the least
+    goes to each column in proportion to what it lacks."""
+    least, want = _least_and_want(rows, columns, turned)
+    room = ROOM
+    widths: list[float]
+    if sum(want) <= room or sum(want) == sum(least):
+        widths = [float(w) for w in want]
+    elif sum(least) >= room:
+        widths = [float(n) for n in least]
+    else:
+        spare = (room - sum(least)) / (sum(want) - sum(least))
+        widths = [n + (w - n) * spare for w, n in zip(want, least, strict=True)]
+    total = sum(widths)
+    return tuple(w / total for w in widths)
