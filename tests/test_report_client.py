@@ -254,3 +254,36 @@ def test_the_annex_pdf_names_the_organisation_at_every_page_foot(
     organisation = yaml.safe_load((EXAMPLE / "assessment.yaml").read_text())["organisation"]
     pages = pdf_pages(written["report-annex.pdf"])
     assert all(f"Prepared for {organisation}" in " ".join(p.split()) for p in pages[1:])
+
+
+def test_the_word_action_plan_is_on_landscape_pages(written: dict[str, Path]) -> None:
+    # Seven columns on portrait A4 left the action text a quarter of the width.
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
+    from assess.report.docx_parts import table_is_wide
+
+    doc = Document(str(written["report.docx"]))
+    body = doc.element.body
+    # Each section's properties end it: walk the body, noting where each section ends.
+    orientation = []
+    for child in body.iterchildren():
+        sect = child.find(".//" + qn("w:sectPr")) if child.tag == qn("w:p") else None
+        if child.tag == qn("w:sectPr") or sect is not None:
+            orientation.append(None)
+        elif child.tag == qn("w:tbl") and table_is_wide(
+                [["".join(t.text or "" for t in cell.iter(qn("w:t")))
+                  for cell in row.iter(qn("w:tc"))] for row in child.iter(qn("w:tr"))]):
+            orientation.append("wide table")
+    sections = list(doc.sections)
+    assert sections[0].orientation == WD_ORIENT.PORTRAIT
+    assert any(s.orientation == WD_ORIENT.LANDSCAPE and s.page_width > s.page_height
+               for s in sections)
+    index, wide_in = 0, set()
+    for item in orientation:
+        if item is None:
+            index += 1
+        else:
+            wide_in.add(index)
+    assert wide_in and all(sections[i].orientation == WD_ORIENT.LANDSCAPE for i in wide_in)

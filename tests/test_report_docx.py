@@ -366,3 +366,17 @@ def test_a_wide_matrix_turns_its_number_headers_and_keeps_the_row_labels_whole()
     # A table that fits keeps its headers level.
     assert turned_headers([["Domain", "Now"], ["Cloud", "1.88"]], ["l", "r"], 2) == set()
 
+
+
+def test_a_table_is_wide_when_six_columns_or_more_want_over_two_pages_width() -> None:
+    from assess.report.docx_parts import table_is_wide
+
+    action = ["#", "Step", "Action", "Owner", "Days", "Cost", "Needs first"]
+    step = ["2", "Identity and access management 1→2", "Build an inventory of privileged, "
+            "service and supplier accounts and route joiners, movers and leavers " * 2,
+            "Information Governance Manager", "35", "M", "Disaster recovery to level 2"]
+    assert table_is_wide([action, step])
+    money = ["Phase", "Steps", "Person-days", "Capacity", "Used", "FTE", "Capex", "Opex"]
+    assert not table_is_wide([money, ["0-6 months", "8", "340", "350", "97%", "3.2",
+                                      "£250k–£1.1m", "£50k–£205k"]])
+    assert not table_is_wide([action[:5], step[:5]])  # five columns stay portrait

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from .docx_markdown import Block, Run, plain
 from .docx_parts import (
+    ROOM,
     column_shares,
     default_look,
     ensure_styles,
@@ -35,6 +36,7 @@ from .docx_parts import (
     repeat_header,
     shade,
     style,
+    table_is_wide,
     table_of_contents,
     turn_header,
     turned_headers,
@@ -47,6 +49,8 @@ if TYPE_CHECKING:
 HEADINGS = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
 """Markdown heading level -> Word style: the report's numbered sections are Heading 1."""
 HEADER_FILL = "E7ECF2"
+PORTRAIT_TEXT_WIDTH = 5760720
+"""16 cm in EMU: A4 portrait less 2.5 cm margins, the width ROOM is measured for."""
 APPENDIX = re.compile(r"^[A-H] ")
 """A section heading lettered rather than numbered: an appendix."""
 WORD_PICTURES = {"image/png", "image/jpeg", "image/gif"}
@@ -229,6 +233,20 @@ def _cover(doc: Any, ctx: Mapping[str, Any]) -> None:
     doc.add_page_break()
 
 
+def wide_sections(blocks: list[Block]) -> set[int]:
+    """Indexes of the Heading 1 blocks whose part holds a wide table: one that would leave
+    its longest text too little room across a portrait page (table_is_wide)."""
+    wide: set[int] = set()
+    start = None
+    for i, block in enumerate(blocks):
+        if block.kind == "heading" and block.level == 2:
+            start = i
+        elif block.kind == "table" and start is not None and table_is_wide(
+                [[plain(c) for c in row] for row in [block.header, *block.rows]]):
+            wide.add(start)
+    return wide
+
+
 class _Writer:
     """Lays blocks into the document, numbering the figures in the order they appear."""
 
@@ -238,10 +256,29 @@ class _Writer:
         self.figures = 0
         self.appendix = False
         self.missing = False
+        self.fresh_page = False
 
     def write(self, blocks: list[Block]) -> None:
-        for block in blocks:
+        wide = wide_sections(blocks)
+        for i, block in enumerate(blocks):
+            self.fresh_page = False
+            if block.kind == "heading" and block.level == 2:
+                self.turn_page(i in wide)
             getattr(self, block.kind)(block)
+
+    def turn_page(self, landscape: bool) -> None:
+        """Start a landscape section for a part holding a wide table (the action plan's
+        seven columns), and a portrait one again after it."""
+        from docx.enum.section import WD_ORIENT, WD_SECTION
+
+        current = self.doc.sections[-1]
+        if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
+            return
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        width, height = section.page_width, section.page_height
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = height, width
+        self.fresh_page = True
 
     def runs(self, para: Any, runs: list[Run]) -> Any:
         for r in runs:
@@ -257,7 +294,8 @@ class _Writer:
         self.runs(para, block.runs)
         if block.level == 2 and APPENDIX.match(block.text) and not self.appendix:
             self.appendix = True  # the appendices start on a page of their own, as in print
-            para.paragraph_format.page_break_before = True
+            # (unless a section break has just started a new page)
+            para.paragraph_format.page_break_before = not self.fresh_page
 
     def paragraph(self, block: Block) -> None:
         para = self.runs(self.doc.add_paragraph(), block.runs)
@@ -346,21 +384,30 @@ class _Writer:
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
         texts = [[plain(cell) for cell in row] for row in rows]
-        turned = turned_headers(texts, align, columns) if header and widths is None else set()
+        room = self._room()
+        turned = (turned_headers(texts, align, columns, room) if header and widths is None
+                  else set())
         if turned:
             turn_header(table, turned, max(len(texts[0][c]) for c in turned))
-        self._widths(table, texts, widths, turned)
+        self._widths(table, texts, widths, turned, room)
         doc.add_paragraph().paragraph_format.space_after = 0
 
+    def _room(self) -> float:
+        """Characters across the text width of the current section (ROOM is for A4
+        portrait with 2.5 cm margins, 16 cm)."""
+        section = self.doc.sections[-1]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        return float(ROOM * text_width / PORTRAIT_TEXT_WIDTH)
+
     def _widths(self, table: Any, rows: list[list[str]], shares: tuple[float, ...] | None,
-                turned: set[int]) -> None:
+                turned: set[int], room: float) -> None:
         """Column widths from the text (Word and LibreOffice honour the grid; neither fits
         columns well by itself): each column gets at least its longest word, then what is
         left goes to the columns with longer text."""
         section = self.doc.sections[-1]
         text_width = section.page_width - section.left_margin - section.right_margin
         if shares is None:
-            shares = column_shares(rows, len(table.columns), turned)
+            shares = column_shares(rows, len(table.columns), turned, room)
         for c, column in enumerate(table.columns):
             width = int(text_width * shares[c])
             column.width = width

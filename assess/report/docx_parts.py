@@ -289,26 +289,37 @@ def _least_and_want(rows: list[list[str]], columns: int,
     return least, [max(w, n) for w, n in zip(want, least, strict=True)]
 
 
-def turned_headers(rows: list[list[str]], align: list[str], columns: int) -> set[int]:
+def table_is_wide(rows: list[list[str]]) -> bool:
+    """A table of six columns or more whose texts want over twice the width of a portrait
+    page: laid out on a landscape page (the action plan, the capability x programme
+    matrix)."""
+    columns = max((len(r) for r in rows), default=0)
+    if columns < 6:
+        return False
+    _, want = _least_and_want(rows, columns)
+    return sum(want) > 2 * ROOM
+
+
+def turned_headers(rows: list[list[str]], align: list[str], columns: int,
+                   room: float = ROOM) -> set[int]:
     """The number columns whose headers are turned upright (read bottom to top) because
     the table cannot keep every header word whole across the page: a capability x
     programme matrix, whose programme names are longer than their figures."""
     least, _ = _least_and_want(rows, columns)
-    if sum(least) <= ROOM:
+    if sum(least) <= room:
         return set()
     body, _ = _least_and_want(rows[1:], columns)
     return {c for c in range(1, columns) if align[c] == "r" and least[c] > body[c] + 2}
 
 
-def column_shares(rows: list[list[str]], columns: int,
-                  turned: AbstractSet[int] = frozenset()) -> tuple[float, ...]:
+def column_shares(rows: list[list[str]], columns: int, turned: AbstractSet[int] = frozenset(),
+                  room: float = ROOM) -> tuple[float, ...]:
     """Each column's share of the text width, from the lengths of its texts (in
     characters, with the cell padding): the least a column gets is its header's longest
     word (not for a turned header) and its body's longest word up to 10 characters (16
     for the row labels); it would like its longest text; the room left after the least
     goes to each column in proportion to what it lacks."""
     least, want = _least_and_want(rows, columns, turned)
-    room = ROOM
     widths: list[float]
     if sum(want) <= room or sum(want) == sum(least):
         widths = [float(w) for w in want]
