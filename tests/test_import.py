@@ -121,6 +121,30 @@ def test_refuses_to_overwrite_without_force(runner: CliRunner, mini: Path,
     assert target.read_text().startswith("# Imported")
 
 
+def test_force_never_replaces_a_file_a_live_capture_session_holds(
+        runner: CliRunner, mini: Path, template: Path) -> None:
+    # --force used to write straight over a response file being captured at the
+    # projector; the session's next save then had to merge a whole new file.
+    from assess.workshop.lock import acquire, lock_path
+
+    book = _fill(template)
+    assert _import(runner, mini, book).exit_code == 0
+    target = mini / "responses" / "alpha.ann-example.yaml"
+    before = target.read_text()
+    session = acquire(target)  # a live capture session on the file
+    try:
+        forced = _import(runner, mini, book, force=True)
+        assert forced.exit_code == 3
+        assert forced.stderr.startswith("filled.xlsx: Respondent!B2: not imported: "
+                                        "mini/responses/alpha.ann-example.yaml is being "
+                                        "captured by ")
+        assert target.read_text() == before
+    finally:
+        session.release()
+    assert _import(runner, mini, book, force=True).exit_code == 0
+    assert not lock_path(target).exists()  # the import's own lock is gone
+
+
 def _set(sheet: str, cell: str, value: Any) -> Callable[[Any], None]:
     def edit(wb: Any) -> None:
         wb[sheet][cell] = value

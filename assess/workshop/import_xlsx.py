@@ -36,6 +36,7 @@ from .layout import (
     layout_for,
     meta_row,
 )
+from .lock import LockHeld, acquire
 from .xlsx_extras import read_extras, refused
 from .xlsx_package import DAMAGED, package_problem
 
@@ -265,6 +266,15 @@ def import_workbooks(paths: list[Path], out_dir: Path, force: bool = False,
                                            name_cell, f"{shown} already exists; use --force "
                                            "to replace it"))
         else:
-            yamlio.write_text(target, items[0].text)
+            try:  # never under a live capture session's feet (assess.workshop.lock)
+                lock = acquire(target)
+            except LockHeld as exc:
+                result.problems.append(Problem(yamlio.display_path(items[0].workbook), 0,
+                                               name_cell, f"not imported: {exc}"))
+                continue
+            try:
+                yamlio.write_text(target, items[0].text)
+            finally:
+                lock.release()
             result.written.append(items[0])
     return result
