@@ -306,3 +306,13 @@ def test_cli_refuses_a_reference_that_is_not_office(tmp_path: Path) -> None:
     assert result.exit_code == 3
     assert "not an Office file" in result.output
     assert not (tmp_path / "board.pptx").exists()
+
+
+def test_the_programmes_slide_says_all_when_every_programme_is_at_risk(
+        deck: Any, context: dict[str, Any]) -> None:
+    # Read "5 of 5 programmes at risk" where the report says "All 5".
+    text = "\n".join(slide_texts(slide_titled(deck, "Programmes at risk")))
+    counts = context["counts"]
+    if counts["at_risk"] == counts["programmes"] > 2:
+        assert f"All {counts['programmes']} programmes at risk" in text
+    assert f"{counts['programmes']} of {counts['programmes']} programmes" not in text

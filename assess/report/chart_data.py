@@ -261,7 +261,8 @@ def projection(ctx: Mapping[str, Any]) -> ProjectionData:
                           tuple(r["target"] for r in rows), ctx["scale"]["max"], summary)
 
 
-def _every(count: int, words: str) -> str:
+def every(count: int, words: str) -> str:
+    """'All 5 programmes', 'Both domains'."""
     return f"Both {words}" if count == 2 else f"All {count} {words}"
 
 
@@ -272,7 +273,7 @@ def _radar_message(ctx: Mapping[str, Any]) -> str:
     if not below:
         return f"Every one of the {len(doms)} {words} has reached its target."
     widest = min(below, key=lambda d: (d["score"] - d["target"], d["id"]))
-    count = (f"{_every(len(doms), words)} are" if len(below) == len(doms)
+    count = (f"{every(len(doms), words)} are" if len(below) == len(doms)
              else f"{len(below)} of {len(doms)} {words} are" if len(below) > 1
              else f"1 of {len(doms)} {words} is")
     return (f"{count} below target; the widest gap is in {widest['name']} "
@@ -287,7 +288,7 @@ def _readiness_message(ctx: Mapping[str, Any]) -> str:
     risky = [p for p in progs if p["status"] == "at risk"]
     least = progs[0]
     head = ("No programme is at risk" if not risky
-            else f"{_every(len(progs), 'programmes')} are at risk" if len(risky) == len(progs)
+            else f"{every(len(progs), 'programmes')} are at risk" if len(risky) == len(progs)
             else f"{len(risky)} of {len(progs)} programmes are at risk")
     return (f"{head}; the least ready is {least['name']} "
             f"({show_percent(least['readiness'])} ready).")
@@ -331,7 +332,7 @@ def _trend_message(ctx: Mapping[str, Any]) -> str:
         return ""
     up = [d for d in both if d["status"] == "improved"]
     down = [d for d in both if d["status"] == "declined"]
-    head = (f"{_every(len(both), 'domains in both assessments')} improved" if len(up) == len(both)
+    head = (f"{every(len(both), 'domains in both assessments')} improved" if len(up) == len(both)
             else f"{len(up)} of {len(both)} domains in both assessments improved")
     if down:
         head += f" and {len(down)} declined"

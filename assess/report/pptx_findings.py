@@ -235,8 +235,10 @@ def programmes(deck: Deck, ctx: Ctx) -> None:
 
     if data.labels:
         readiness_chart(slide, chart_box, data)
-    lines: list[Any] = [[(f"{counts['at_risk']} of {counts['programmes']} programmes at "
-                          "risk", True), (" (foundations under 75% ready).", False)]]
+    risky, total = counts["at_risk"], counts["programmes"]
+    head = (f"{chart_data.every(total, 'programmes')} at risk" if risky == total > 1
+            else f"{risky} of {total} programmes at risk")
+    lines: list[Any] = [[(head, True), (" (foundations under 75% ready).", False)]]
     texts = [str(lines[0])]
     for p in at_risk:
         named = [b["name"] for b in p["blockers"][:BLOCKERS]]
