@@ -287,3 +287,13 @@ def test_the_word_action_plan_is_on_landscape_pages(written: dict[str, Path]) ->
         else:
             wide_in.add(index)
     assert wide_in and all(sections[i].orientation == WD_ORIENT.LANDSCAPE for i in wide_in)
+
+
+def test_the_annex_pdf_starts_its_first_part_on_its_first_page(
+        written: dict[str, Path]) -> None:
+    # The first page held only the annex's title: every part started a new page.
+    if "report-annex.pdf" not in written or not shutil.which("pdftotext"):
+        pytest.skip("needs the PDF annex and pdftotext")
+    first = pdf_pages(written["report-annex.pdf"])[0]
+    assert "Annex: answers and working notes" in first
+    assert re.search(r"^\s*A1\s+\S", first, flags=re.M)
