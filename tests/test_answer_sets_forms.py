@@ -239,3 +239,20 @@ def test_scores_show_each_questions_value_in_its_own_words(tmp_path: Path) -> No
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert {r["question"]: r["label"] for r in rows} == {
         "Q1A": "Yes", "Q1B": "Sometimes", "Q2A": "Yes, for all", "Q2B": "Often"}
+
+
+def test_the_reports_method_appendix_lists_every_answer_scale_in_use(
+        root: Path, tmp_path: Path) -> None:
+    # It listed the framework's own scale only, though three questions use others.
+    book = _template(root, "dom", tmp_path / "dom.xlsx")
+    filled = _fill(book, tmp_path / "ann.xlsx", {"Q1A": "Yes", "Q1B": "Never",
+                                                  "Q2A": "No", "Q2B": "Rarely"})
+    assert run("import", filled, "-o", root / "responses").exit_code == 0
+    out = tmp_path / "report.md"
+    result = run("report", root, "--format", "markdown", "-o", out)
+    assert result.exit_code == 0, result.output
+    appendix = out.read_text().split("The questions are answered on 4 scales.")[1]
+    for name in ("the framework's answer scale", "Z", "W", "Q2B's own"):
+        assert f"**{name}** (1 question)" in appendix
+    for labels in OWN_LABELS.values():
+        assert all(f"| {label} |" in appendix for label in labels)

@@ -262,10 +262,29 @@ def _methodology(inputs: ReportInputs) -> Row:
         "levels": [{"level": lv.level, "name": lv.name,
                     "description": " ".join(lv.description.split())} for lv in fw.levels],
         "scale": [{"label": label, "value": value} for label, value in result.scale],
+        "scales": _answer_scales(inputs),
         "references": [reference_text(r) for r in fw.references],
         "cost_bands": [{"band": k, "meaning": v}
                        for k, v in inputs.recommendations.cost_bands],
     }
+
+
+def _answer_scales(inputs: ReportInputs) -> list[Row]:
+    """Each answer scale the questions are answered on, when they differ (a question's own
+    scale or a named answer set, as SAMM's): name, entries and how many questions use it."""
+    fw = inputs.framework
+    found: dict[tuple[tuple[str, float], ...], Row] = {}
+    for q in (q for qn in inputs.questionnaires for q in qn.questions):
+        scale = fw.scale_of(q)
+        if not scale:
+            continue
+        key = tuple((e.label, e.value) for e in scale)
+        name = ("the framework's answer scale" if scale is fw.answer_scale
+                else f"{q.id}'s own" if q.answer_scale is not None else str(q.answer_set))
+        row = found.setdefault(key, {"name": name, "questions": 0, "entries": [
+            {"label": label, "value": value} for label, value in key]})
+        row["questions"] += 1
+    return list(found.values()) if len(found) > 1 else []
 
 
 def excluded_note(excluded: Sequence[tuple[str, str]]) -> str:
