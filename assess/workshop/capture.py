@@ -26,7 +26,7 @@ from assess.load.loader import load_model
 from assess.load.workspace import assessment_file, load_framework, responses_folder
 from assess.models import Assessment, Response
 
-from .definition import AnswerValue, Definition, resolve, response_filename
+from .definition import AnswerValue, Definition, answer_details, resolve, response_filename
 from .lock import ResponseLock, acquire
 
 
@@ -101,14 +101,8 @@ class CaptureSession:
     def set_details(self, qid: str, confidence: str | None, notes: str,
                     evidence: list[str]) -> SaveReport:
         """Replace an answered question's confidence, notes and evidence, and save."""
-        answer = {"value": self.answers[qid]["value"]}
-        if confidence:
-            answer["confidence"] = confidence
-        if notes:
-            answer["notes"] = notes
-        if evidence:
-            answer["evidence"] = evidence
-        self.answers[qid] = answer
+        self.answers[qid] = {"value": self.answers[qid]["value"],
+                             **answer_details(confidence, notes, evidence)}
         return self.save()
 
     def clear(self, qid: str) -> SaveReport:

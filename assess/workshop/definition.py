@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from assess.errors import InvalidInput, NotFound
 from assess.load import checks
@@ -253,6 +254,19 @@ def parse_confidence(raw: str) -> str | None:
         if text in (level, level[0]):
             return level
     raise ValueError(f"expected low, medium or high, got {raw.strip()!r}")
+
+
+def answer_details(confidence: str | None, notes: str, evidence: list[str]) -> dict[str, Any]:
+    """An answer's details as a response file holds them, in its order (confidence, notes,
+    evidence), each only when given: import and capture write them alike."""
+    details: dict[str, Any] = {}
+    if confidence:
+        details["confidence"] = confidence
+    if notes:
+        details["notes"] = notes
+    if evidence:
+        details["evidence"] = evidence
+    return details
 
 
 def split_evidence(raw: str) -> list[str]:

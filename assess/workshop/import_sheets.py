@@ -16,7 +16,13 @@ from assess.load import yamlio
 from assess.load.answers import accepted
 from assess.models import MAX_NOTES
 
-from .definition import Definition, parse_answer, parse_confidence, split_evidence
+from .definition import (
+    Definition,
+    answer_details,
+    parse_answer,
+    parse_confidence,
+    split_evidence,
+)
 from .layout import (
     HEADER_ROW,
     QUESTIONS_SHEET,
@@ -153,12 +159,7 @@ def read_answers(reader: Reader, ws: Any, layout: Layout, defn: Definition,
         except ValueError as exc:
             reader.problem(at(layout.confidence_col), str(exc))
             confidence = None
-        if confidence:
-            answer["confidence"] = confidence
-        if notes:
-            answer["notes"] = notes
-        if evidence:
-            answer["evidence"] = evidence
+        answer.update(answer_details(confidence, notes, evidence))
         if answer and not cell_text(value_cell):
             reader.problem(at(layout.answer_col), "confidence, notes or evidence given without "
                            f"an answer: choose one ({hint}) or clear them")
