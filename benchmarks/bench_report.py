@@ -45,7 +45,6 @@ def dump_chart_data(path: Path) -> None:
 
     inputs = load_inputs(EXAMPLE)
     ctx = build_context(inputs)
-    # The charts the report draws (the dependency picture is a table in the report).
     data: dict[str, object] = {name: dataclasses.asdict(fn(ctx)) for name, fn in (
         ("radar", chart_data.radar), ("heatmap", chart_data.heatmap),
         ("readiness", chart_data.readiness),

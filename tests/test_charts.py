@@ -17,7 +17,7 @@ from assess.report import chart_data, charts
 from assess.report.chart_data import OKABE_ITO, RadarData
 from assess.report.figures import inline_svg, render_charts
 
-from .report_support import fixture_context, fixture_inputs
+from .report_support import fixture_context
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +150,7 @@ def test_projection_bar_heights(ctx: dict) -> None:
 
 
 def test_every_chart_renders_to_a_real_png_and_svg(tmp_path: Path, ctx: dict) -> None:
-    pngs = render_charts(ctx, "png", fixture_inputs())
+    pngs = render_charts(ctx, "png")
     assert set(pngs) == {"radar", "heatmap", "readiness", "gantt",
                          "projection"}
     for name, chart in pngs.items():
@@ -161,7 +161,7 @@ def test_every_chart_renders_to_a_real_png_and_svg(tmp_path: Path, ctx: dict) ->
             assert image.format == "PNG"
             width, height = image.size
             assert 500 <= width <= 4000 and 200 <= height <= 4000, (name, image.size)
-    for name, chart in render_charts(ctx, "svg", fixture_inputs()).items():
+    for name, chart in render_charts(ctx, "svg").items():
         root = ET.fromstring(chart.svg)
         assert root.get("viewBox"), name
         assert root.get("width") is None  # scales with the page

@@ -52,7 +52,7 @@ def example_inputs() -> Any:
 @pytest.fixture(scope="module")
 def example_outputs(example_inputs: Any) -> dict[str, str]:
     ctx = build_context(example_inputs)
-    svg = render_charts(ctx, "svg", example_inputs)
+    svg = render_charts(ctx, "svg")
     markdown, _ = render_markdown(ctx, charts={})
     return {"html": render_html(ctx, svg), "print": render_html(ctx, {}, medium="print"),
             "markdown": markdown, "xlsx": _workbook_text(render_xlsx(ctx))}

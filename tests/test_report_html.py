@@ -13,7 +13,7 @@ from assess.report.figures import render_charts
 from assess.report.html import render_html
 
 from . import chromium
-from .report_support import FIXTURE, SCRIPT_NOTE, fixture_context, fixture_inputs
+from .report_support import FIXTURE, SCRIPT_NOTE, fixture_context
 
 PNG_1PX = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
@@ -23,7 +23,7 @@ PNG_1PX = bytes.fromhex(
 @pytest.fixture(scope="module")
 def html() -> str:
     ctx = fixture_context()
-    return render_html(ctx, render_charts(ctx, "svg", fixture_inputs()))
+    return render_html(ctx, render_charts(ctx, "svg"))
 
 
 def test_nothing_is_fetched_or_run(html: str) -> None:

@@ -244,7 +244,7 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     from assess.outputs import check_folder, check_output, refuse_own, replace_set
 
     from .background import Jobs
-    from .figures import render_charts
+    from .figures import Figures
     from .html import ANNEX as HTML_ANNEX
     from .markdown import charts_folder
     from .pdf import render_pdf
@@ -274,11 +274,15 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     with Jobs() as pdfs:
         if "pdf" in targets:  # the annex has no chart: laid out while they are drawn
             pdfs.start("annex", lambda: render_pdf(ctx, {}, options.templates, HTML_ANNEX))
-        if drawn:
+        if drawn or "html" in targets:
             stage("drawing charts")
-        png = render_charts(ctx, "png", inputs) if drawn else {}
+        # Each chart is drawn once; the PNGs first, for the PDF laid out meanwhile.
+        figures = Figures(ctx) if drawn or "html" in targets else None
+        png = figures.render("png") if figures and drawn else {}
         if "pdf" in targets:
             pdfs.start("report", lambda: render_pdf(ctx, png, options.templates))
+        svg = figures.render("svg") if figures and "html" in targets else {}
+        del figures
 
         def rendered() -> Iterator[tuple[str, bytes]]:
             # The PDFs last: they are laid out in other processes meanwhile.
@@ -286,8 +290,8 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
                 stage(STAGES.get(fmt, fmt))
                 files = ([(annex_path(target), pdfs.result("annex")),
                           (target, pdfs.result("report"))] if fmt == "pdf" else
-                         _render(fmt, target, ctx, inputs, png, options.templates,
-                                 references.get(fmt)))
+                         _render(fmt, target, ctx, svg if fmt == "html" else png,
+                                 options.templates, references.get(fmt)))
                 for file, data in files:
                     yield str(file.relative_to(folder)), data
 
@@ -295,22 +299,22 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     stage("done")
 
 
-def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
-            png: Mapping[str, Chart], templates: Path | None,
-            reference: Path | None = None) -> list[tuple[Path, bytes]]:
-    """The files of one format: (path, bytes), the report itself last. ``reference`` is
-    the firm's template for a format that takes one (pptx, docx)."""
+def _render(fmt: str, target: Path, ctx: dict[str, Any], charts: Mapping[str, Chart],
+            templates: Path | None, reference: Path | None = None
+            ) -> list[tuple[Path, bytes]]:
+    """The files of one format: (path, bytes), the report itself last. ``charts`` are the
+    figures drawn for it (SVG for HTML, PNG otherwise); ``reference`` is the firm's
+    template for a format that takes one (pptx, docx)."""
     if fmt == "html":
-        from .figures import render_charts
         from .html import ANNEX, render_html
 
-        html = render_html(ctx, render_charts(ctx, "svg", inputs), templates)
+        html = render_html(ctx, charts, templates)
         annex = render_html(ctx, {}, templates, template=ANNEX)
         return [(annex_path(target), annex.encode("utf-8")), (target, html.encode("utf-8"))]
     if fmt == "markdown":
         from .markdown import charts_folder, render_markdown, render_markdown_annex
 
-        text, extra = render_markdown(ctx, charts_folder(target), png, templates)
+        text, extra = render_markdown(ctx, charts_folder(target), charts, templates)
         return [*((target.parent / rel, data) for rel, data in extra.items()),
                 (annex_path(target), render_markdown_annex(ctx, templates).encode("utf-8")),
                 (target, text.encode("utf-8"))]
@@ -318,7 +322,7 @@ def _render(fmt: str, target: Path, ctx: dict[str, Any], inputs: ReportInputs,
         from .docx_document import render_docx, render_docx_annex
 
         return [(annex_path(target), render_docx_annex(ctx, templates, reference)),
-                (target, render_docx(ctx, png, templates, reference))]
+                (target, render_docx(ctx, charts, templates, reference))]
     if fmt == "pptx":
         from .pptx_deck import render_pptx
 

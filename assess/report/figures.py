@@ -16,7 +16,6 @@ from assess.render import progress
 
 from . import chart_data, charts, peers
 from .chart_data import Table
-from .context import ReportInputs
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -39,37 +38,28 @@ class Chart:
     png: bytes = b""
 
 
-Draw = Callable[[str], tuple[bytes, Any]]
-"""Draws one chart in a format ('svg' or 'png'): its bytes and the record drawn from (with
-``summary`` and ``table()``)."""
+Spec = tuple[str, str, Callable[[Mapping[str, Any]], Any], Callable[[Any], "Figure"]]
+"""(name, title, data_fn, draw) of one chart: ``data_fn(ctx)`` gives the record drawn
+from (with ``summary`` and ``table()``), ``draw(record)`` the matplotlib figure."""
 
 
-def _drawing(ctx: Mapping[str, Any], data_fn: Callable[[Mapping[str, Any]], Any],
-             draw: Callable[[Any], Figure]) -> Draw:
-    def run(fmt: str) -> tuple[bytes, Any]:
-        record = data_fn(ctx)
-        return charts.save(draw(record), fmt, dpi=PNG_DPI), record
-    return run
-
-
-def _specs(ctx: Mapping[str, Any], inputs: ReportInputs | None
-           ) -> list[tuple[str, str, Draw]]:
-    """(name, title, draw) of every chart the context has data for, in report order."""
+def _specs(ctx: Mapping[str, Any]) -> list[Spec]:
+    """Every chart the context has data for, in report order."""
     # In the order the report shows them (progress and peers come before the
     # foundations), so the figures are numbered as a reader meets them.
-    specs = [
+    specs: list[Spec] = [
         ("trend", "Maturity since the baseline",
-         _drawing(ctx, progress.trend_chart_data, progress.trend_chart_figure)),
-        ("peers", "Compared with peers", _drawing(ctx, peers.chart_data, peers.draw_peers)),
+         progress.trend_chart_data, progress.trend_chart_figure),
+        ("peers", "Compared with peers", peers.chart_data, peers.draw_peers),
         ("radar", "Current and target maturity by domain",
-         _drawing(ctx, chart_data.radar, charts.draw_radar)),
+         chart_data.radar, charts.draw_radar),
         ("heatmap", "Capability maturity heatmap",
-         _drawing(ctx, chart_data.heatmap, charts.draw_heatmap)),
+         chart_data.heatmap, charts.draw_heatmap),
         ("readiness", "Programme readiness",
-         _drawing(ctx, chart_data.readiness, charts.draw_readiness)),
-        ("gantt", "Roadmap by phase", _drawing(ctx, chart_data.gantt, charts.draw_gantt)),
+         chart_data.readiness, charts.draw_readiness),
+        ("gantt", "Roadmap by phase", chart_data.gantt, charts.draw_gantt),
         ("projection", "Projected maturity by phase",
-         _drawing(ctx, chart_data.projection, charts.draw_projection)),
+         chart_data.projection, charts.draw_projection),
     ]
     skip = set()
     if not any(d["assessed"] for d in ctx["domains"]):
@@ -85,30 +75,35 @@ def _specs(ctx: Mapping[str, Any], inputs: ReportInputs | None
     return [s for s in specs if s[0] not in skip]
 
 
-@dataclass(frozen=True)
-class _MapRecord:
-    summary: str
-    rows: tuple[tuple[str, ...], ...]
+class Figures:
+    """Every chart of the report drawn once, then saved in each format an output needs
+    (``svg`` inline markup for HTML, ``png`` bytes for Markdown, PDF and Word): the
+    drawing is done once however many formats are written."""
 
-    def table(self) -> Table:
-        return (("Technology", "Serves programmes", "Capabilities below target"), self.rows)
+    def __init__(self, ctx: Mapping[str, Any]) -> None:
+        self._drawn: list[tuple[Chart, Figure]] = []
+        for name, title, data_fn, draw in _specs(ctx):
+            record = data_fn(ctx)
+            chart = Chart(name, title, record.summary,
+                          chart_data.message(name, ctx, record.summary), record.table())
+            self._drawn.append((chart, draw(record)))
+
+    def render(self, fmt: str) -> dict[str, Chart]:
+        """Every chart saved as ``svg`` or ``png``, by name, in report order."""
+        out = {}
+        for chart, figure in self._drawn:
+            data = charts.save(figure, fmt, dpi=PNG_DPI)
+            if fmt == "svg":
+                out[chart.name] = replace(chart, svg=inline_svg(
+                    data.decode(), chart.name, chart.title, chart.summary))
+            else:
+                out[chart.name] = replace(chart, png=data)
+        return out
 
 
-def render_charts(ctx: Mapping[str, Any], fmt: str, inputs: ReportInputs | None = None
-                  ) -> dict[str, Chart]:
-    """Draw every chart as ``svg`` (inline markup) or ``png`` (bytes). The dependency map
-    needs ``inputs`` (the scored model); without them it is left out."""
-    out = {}
-    for name, title, run in _specs(ctx, inputs):
-        data, record = run(fmt)
-        chart = Chart(name, title, record.summary,
-                      chart_data.message(name, ctx, record.summary), record.table())
-        if fmt == "svg":
-            out[name] = replace(chart, svg=inline_svg(data.decode(), name, title,
-                                                      record.summary))
-        else:
-            out[name] = replace(chart, png=data)
-    return out
+def render_charts(ctx: Mapping[str, Any], fmt: str) -> dict[str, Chart]:
+    """Draw every chart and save it as ``svg`` (inline markup) or ``png`` (bytes)."""
+    return Figures(ctx).render(fmt)
 
 
 _ID = re.compile(r'\bid="([^"]+)"')
