@@ -177,7 +177,7 @@ def test_respondents_text_reads_as_typed(files: dict[str, Path]) -> None:
 def test_annex_is_a_word_document_with_its_own_contents(files: dict[str, Path]) -> None:
     annex = Document(str(files["report-annex.docx"]))
     assert _styled(annex, "Title") == ["Annex: answers and working notes"]
-    assert _styled(annex, "Heading 1")[0] == "A1 Disagreements and evidence by domain"
+    assert _styled(annex, "Heading 1")[0] == "A1 Disagreements to resolve"
     assert annex.sections[0].header.paragraphs[0].text == CLASSIFICATION
 
 

@@ -244,7 +244,7 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     from assess.outputs import check_folder, check_output, refuse_own, replace_set
 
     from .background import Jobs
-    from .figures import Figures
+    from .figures import render_charts
     from .html import ANNEX as HTML_ANNEX
     from .markdown import charts_folder
     from .pdf import render_pdf
@@ -276,13 +276,11 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
             pdfs.start("annex", lambda: render_pdf(ctx, {}, options.templates, HTML_ANNEX))
         if drawn or "html" in targets:
             stage("drawing charts")
-        # Each chart is drawn once; the PNGs first, for the PDF laid out meanwhile.
-        figures = Figures(ctx) if drawn or "html" in targets else None
-        png = figures.render("png") if figures and drawn else {}
+        # The PNGs first, for the PDF laid out meanwhile.
+        png = render_charts(ctx, "png") if drawn else {}
         if "pdf" in targets:
             pdfs.start("report", lambda: render_pdf(ctx, png, options.templates))
-        svg = figures.render("svg") if figures and "html" in targets else {}
-        del figures
+        svg = render_charts(ctx, "svg") if "html" in targets else {}
 
         def rendered() -> Iterator[tuple[str, bytes]]:
             # The PDFs last: they are laid out in other processes meanwhile.

@@ -1,5 +1,5 @@
 """The per-domain part of the report context: capability tables, strengths, gaps, quotes,
-evidence, disagreements, and every answer for the appendix.
+disagreements, and every answer for the annex.
 
 Plain data only (dicts, lists, str, numbers, None): the templates, the workbook and the
 charts all read the same values. Selection rules (which notes become quotes, what counts
@@ -27,7 +27,6 @@ QUOTES_PER_DOMAIN = 3
 QUOTES_PER_RESPONDENT = 2
 QUOTE_MIN_CHARS = 40
 """Shorter notes ("see policy") say too little to quote."""
-EVIDENCE_PER_DOMAIN = 8
 STRENGTHS_PER_DOMAIN = 3
 STRONG_LEVEL = 3
 """A practice at this level or above (or at the domain's target, if lower) is a strength."""
@@ -154,29 +153,6 @@ def _order(d: DomainResult, qid: str) -> int:
     return ids.index(qid)
 
 
-def _evidence(d: DomainResult, who: Attribution) -> list[Row]:
-    rank = {"high": 0, "medium": 1, "low": 2, None: 3}
-    seen: dict[str, Row] = {}
-    for c in d.capabilities:
-        for qr in c.questions:
-            for a in qr.answers:
-                for item in a.evidence:
-                    key = " ".join(item.split())
-                    if not key:
-                        continue
-                    row = seen.setdefault(key, {
-                        "item": who.scrub(key), "capability": c.name, "question": qr.id,
-                        "cited_by": [], "best": 3})
-                    if who.label(a.respondent) not in row["cited_by"]:
-                        row["cited_by"].append(who.label(a.respondent))
-                    row["best"] = min(row["best"], rank.get(a.confidence, 3))
-    ordered = sorted(seen.values(), key=lambda r: (r["best"], -len(r["cited_by"]),
-                                                   _order(d, r["question"])))
-    out = ordered[:EVIDENCE_PER_DOMAIN]
-    out.sort(key=lambda r: _order(d, r["question"]))
-    return [{k: v for k, v in r.items() if k != "best"} for r in out]
-
-
 def answer_row(a: RespondentAnswer, who: Attribution) -> Row:
     """One respondent's answer: ``value`` as shown, ``raw`` as written (number or label);
     the respondent as ``who`` attributes them, names in the text replaced likewise."""
@@ -201,7 +177,15 @@ def question_row(result: ScoreResult, c: CapabilityResult, qr: QuestionResult,
 def _disagreements(result: ScoreResult, d: DomainResult, who: Attribution) -> list[Row]:
     flagged = [(qr, c) for c in d.capabilities for qr in c.questions if qr.disagreement]
     flagged.sort(key=lambda pair: (-pair[0].spread, pair[0].id))
-    return [question_row(result, c, qr, who) for qr, c in flagged]
+    rows = []
+    for qr, c in flagged:
+        row = question_row(result, c, qr, who)
+        scored = sorted((a for a in row["answers"] if a["numeric"] is not None),
+                        key=lambda a: a["numeric"])
+        # The two ends of the disagreement, as the respondents wrote them.
+        row["range"] = (scored[0]["value"], scored[-1]["value"]) if scored else None
+        rows.append(row)
+    return rows
 
 
 def domain_sections(result: ScoreResult, questionnaires: Sequence[Questionnaire],
@@ -226,7 +210,6 @@ def domain_sections(result: ScoreResult, questionnaires: Sequence[Questionnaire]
             "strengths": _strengths(result, d, q),
             "gaps": _gaps(result, d, next_steps, q),
             "quotes": _quotes(d, who),
-            "evidence": _evidence(d, who),
             "disagreements": _disagreements(result, d, who),
             "questions": [
                 {"id": c.id, "name": c.name,

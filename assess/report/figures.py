@@ -75,35 +75,28 @@ def _specs(ctx: Mapping[str, Any]) -> list[Spec]:
     return [s for s in specs if s[0] not in skip]
 
 
-class Figures:
-    """Every chart of the report drawn once, then saved in each format an output needs
-    (``svg`` inline markup for HTML, ``png`` bytes for Markdown, PDF and Word): the
-    drawing is done once however many formats are written."""
-
-    def __init__(self, ctx: Mapping[str, Any]) -> None:
-        self._drawn: list[tuple[Chart, Figure]] = []
-        for name, title, data_fn, draw in _specs(ctx):
-            record = data_fn(ctx)
-            chart = Chart(name, title, record.summary,
-                          chart_data.message(name, ctx, record.summary), record.table())
-            self._drawn.append((chart, draw(record)))
-
-    def render(self, fmt: str) -> dict[str, Chart]:
-        """Every chart saved as ``svg`` or ``png``, by name, in report order."""
-        out = {}
-        for chart, figure in self._drawn:
-            data = charts.save(figure, fmt, dpi=PNG_DPI)
-            if fmt == "svg":
-                out[chart.name] = replace(chart, svg=inline_svg(
-                    data.decode(), chart.name, chart.title, chart.summary))
-            else:
-                out[chart.name] = replace(chart, png=data)
-        return out
-
-
 def render_charts(ctx: Mapping[str, Any], fmt: str) -> dict[str, Chart]:
-    """Draw every chart and save it as ``svg`` (inline markup) or ``png`` (bytes)."""
-    return Figures(ctx).render(fmt)
+    """Draw every chart and save it as ``svg`` (inline markup) or ``png`` (bytes), by name,
+    in report order.
+
+    Each format draws its own figures: saving one figure in a second format would run its
+    constrained layout again at another resolution, a few hundredths of a point off, so a
+    file would depend on which formats were written before it; laying the figure out once
+    beforehand costs the HTML alone more than the second drawing saves the other formats
+    (docs/report.md, "How the formats share the time").
+    """
+    out = {}
+    for name, title, data_fn, draw in _specs(ctx):
+        record = data_fn(ctx)
+        chart = Chart(name, title, record.summary,
+                      chart_data.message(name, ctx, record.summary), record.table())
+        data = charts.save(draw(record), fmt, dpi=PNG_DPI)
+        if fmt == "svg":
+            out[name] = replace(chart, svg=inline_svg(data.decode(), name, title,
+                                                      record.summary))
+        else:
+            out[name] = replace(chart, png=data)
+    return out
 
 
 _ID = re.compile(r'\bid="([^"]+)"')
