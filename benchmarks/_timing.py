@@ -18,6 +18,18 @@ def best_of(argv: Sequence[str], runs: int = 7, cwd: str | None = None) -> float
     return best
 
 
+def best_of_each(commands: dict[str, Sequence[str]], runs: int = 7,
+                 cwd: str | None = None) -> dict[str, float]:
+    """Best wall time of each command over ``runs`` rounds, the commands taking turns
+    within a round: a machine whose speed drifts (other jobs on a shared host) then
+    weighs on every command alike, and their ratios hold."""
+    best = dict.fromkeys(commands, float("inf"))
+    for _ in range(runs):
+        for name, argv in commands.items():
+            best[name] = min(best[name], best_of(argv, runs=1, cwd=cwd))
+    return best
+
+
 def report(name: str, value: float, floor: float, budget: float) -> bool:
     ratio = value / floor
     ok = ratio <= budget

@@ -138,3 +138,35 @@ def test_without_a_process_to_spare_the_work_runs_when_collected(
     with Jobs() as jobs:
         jobs.start("pdf", lambda: str(os.getpid()).encode())
         assert jobs.result("pdf") == str(os.getpid()).encode()
+
+
+def test_a_child_takes_what_the_parent_gives_after_forking_it() -> None:
+    with Jobs() as jobs:
+        handover = jobs.handover()
+        jobs.start("pdf", lambda: b"child saw " + handover.take())
+        data = b"\x89PNG" * 500_000  # more than a pipe holds: the parent must not wait
+        handover.give(data)
+        assert jobs.result("pdf") == b"child saw " + data
+
+
+def test_without_a_fork_the_work_takes_the_handover_itself(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    with Jobs() as jobs:
+        handover = jobs.handover()
+        jobs.start("pdf", lambda: handover.take()[:3] + str(os.getpid()).encode())
+        handover.give(b"abc" * 100_000)
+        assert jobs.result("pdf") == b"abc" + str(os.getpid()).encode()
+
+
+def test_a_handover_nobody_takes_does_not_hold_the_parent() -> None:
+    started = time.monotonic()
+    with Jobs() as jobs:
+        handover = jobs.handover()
+        jobs.start("pdf", lambda: b"done without it")
+        handover.give(b"x" * 2_000_000)
+        assert jobs.result("pdf") == b"done without it"
+    assert time.monotonic() - started < 30

@@ -94,3 +94,51 @@ def test_pdf_fetches_nothing_even_from_a_template_override(tmp_path: Path) -> No
     finally:
         server.shutdown()
     assert hits == []
+
+
+def _poppler(tool: str, pdf: bytes, tmp_path: Path, *args: str) -> str:
+    file = tmp_path / f"{len(list(tmp_path.iterdir()))}.pdf"
+    file.write_bytes(pdf)
+    last = [] if tool == "pdfimages" else ["-"]  # pdfimages -list writes no files
+    return subprocess.run([tool, *args, str(file), *last], check=True, capture_output=True,
+                          text=True).stdout
+
+
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="needs poppler-utils")
+def test_charts_given_later_are_the_charts_drawn_now(tmp_path: Path) -> None:
+    from assess.report.figures import charts_to_come, render_charts
+    from assess.report.pdf import render_pdf
+
+    ctx = fixture_context()
+    png = render_charts(ctx, "png")
+    asked = []
+
+    def images() -> dict[str, bytes]:
+        asked.append(True)
+        return {name: chart.png for name, chart in png.items()}
+
+    later = render_pdf(ctx, charts_to_come(ctx), images=images)
+    now = render_pdf(ctx, png)
+    assert asked
+    # The same pages, words and pictures (only the pictures' internal names differ).
+    assert _poppler("pdftotext", later, tmp_path) == _poppler("pdftotext", now, tmp_path)
+    listed = [_poppler("pdfimages", pdf, tmp_path, "-list").splitlines()
+              for pdf in (later, now)]
+    assert len(listed[0]) == len(png) + 2  # a header of two lines, then one per chart
+    strip = [[" ".join(line.split()[:9] + line.split()[11:]) for line in lines]
+             for lines in listed]  # without the object numbers
+    assert strip[0] == strip[1]
+    assert all(" rgb " in line and " smask " not in line for line in listed[0][2:])
+
+
+def test_charts_that_never_come_are_an_error_not_a_missing_picture() -> None:
+    from assess.report.figures import charts_to_come
+    from assess.report.pdf import render_pdf
+
+    ctx = fixture_context()
+
+    def images() -> dict[str, bytes]:
+        raise OutputError("the charts were never drawn")
+
+    with pytest.raises(OutputError, match="never drawn"):
+        render_pdf(ctx, charts_to_come(ctx), images=images)

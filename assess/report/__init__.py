@@ -12,6 +12,7 @@ openpyxl and WeasyPrint inside their functions; importing this package is cheap.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -244,7 +245,7 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     from assess.outputs import check_folder, check_output, refuse_own, replace_set
 
     from .background import Jobs
-    from .figures import render_charts
+    from .figures import charts_to_come, render_charts
     from .html import ANNEX as HTML_ANNEX
     from .markdown import charts_folder
     from .pdf import render_pdf
@@ -272,14 +273,20 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
     folder = next(iter(targets.values())).parent
     drawn = {"markdown", "pdf", "docx"} & set(targets)
     with Jobs() as pdfs:
-        if "pdf" in targets:  # the annex has no chart: laid out while they are drawn
+        if "pdf" in targets:
+            # Both PDFs start now, while the charts are drawn: the annex has none, and the
+            # report reads its HTML and stylesheet first and waits for the PNGs only when
+            # its layout reaches the first.
             pdfs.start("annex", lambda: render_pdf(ctx, {}, options.templates, HTML_ANNEX))
+            pngs = pdfs.handover()
+            pdfs.start("report", lambda: render_pdf(
+                ctx, charts_to_come(ctx), options.templates,
+                images=lambda: pickle.loads(pngs.take())))
         if drawn or "html" in targets:
             stage("drawing charts")
-        # The PNGs first, for the PDF laid out meanwhile.
         png = render_charts(ctx, "png") if drawn else {}
         if "pdf" in targets:
-            pdfs.start("report", lambda: render_pdf(ctx, png, options.templates))
+            pngs.give(pickle.dumps({name: chart.png for name, chart in png.items()}))
         svg = render_charts(ctx, "svg") if "html" in targets else {}
 
         def rendered() -> Iterator[tuple[str, bytes]]:

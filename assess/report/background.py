@@ -12,6 +12,10 @@ Linux, even when the parent is killed with SIGKILL), and is killed and reaped wh
 parent stops early (an error, Ctrl-C, SIGTERM: :meth:`Jobs.__exit__`). Where ``fork`` is
 missing (Windows), or a fork or pipe fails, the work runs in the parent when its result is
 asked for.
+
+A child can start before all it needs exists: a :class:`Handover` carries bytes the parent
+makes after the fork (the report's PNG charts) to the child, which waits for them only
+when it gets to them (the PDF reads its HTML and stylesheet first).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import gc
 import os
 import pickle
 import signal
+import threading
 import traceback
 import warnings
 from collections.abc import Callable
@@ -41,6 +46,7 @@ class Jobs:
     def __init__(self) -> None:
         self._running: dict[str, tuple[int, int]] = {}  # name -> (pid, read end)
         self._deferred: dict[str, Work] = {}
+        self._handovers: list[Handover] = []
 
     def __enter__(self) -> Jobs:
         return self
@@ -49,6 +55,14 @@ class Jobs:
                  tb: TracebackType | None) -> None:
         for name in list(self._running):
             self._stop(name)
+        for handover in self._handovers:
+            handover.close()
+
+    def handover(self) -> Handover:
+        """A way to hand bytes to work started after it: create it before ``start``."""
+        handover = Handover()
+        self._handovers.append(handover)
+        return handover
 
     def start(self, name: str, work: Work) -> None:
         if not hasattr(os, "fork"):  # pragma: no cover - Windows: done when collected
@@ -101,6 +115,49 @@ class Jobs:
             os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(read)
+
+
+class Handover:
+    """Bytes handed from the parent to a child forked before they existed: the parent
+    gives them (:meth:`give`: a thread writes them, so the parent never waits for the
+    child to read), the child takes them (:meth:`take`: waiting until they are all
+    there). Work that runs in the parent instead (no fork) takes them the same way."""
+
+    def __init__(self) -> None:
+        self._read, self._write = os.pipe()
+        self._taken: bytes | None = None
+
+    def give(self, data: bytes) -> None:
+        write, self._write = self._write, -1
+
+        def send() -> None:
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(write, view):]
+            except OSError:  # the child gone (its work is collected as failed)
+                pass
+            finally:
+                os.close(write)
+
+        threading.Thread(target=send, name="assess-handover", daemon=True).start()
+
+    def take(self) -> bytes:
+        if self._taken is None:
+            if self._write >= 0:  # a child: its copy of the parent's end must go, or the
+                os.close(self._write)  # pipe would never end
+                self._write = -1
+            with os.fdopen(self._read, "rb", closefd=False) as pipe:
+                self._taken = pipe.read()
+        return self._taken
+
+    def close(self) -> None:
+        """Release the pipe in the parent (a writer still blocked gets an error)."""
+        for fd in (self._read, self._write):
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self._read = self._write = -1
 
 
 def _child(work: Work, write: int, parent: int) -> NoReturn:  # pragma: no cover - forked

@@ -338,11 +338,35 @@ _DROP = (re.compile(r"<\?xml[^>]*\?>\s*"), re.compile(r"<!DOCTYPE[^>]*>\s*"),
 @styled
 def save(fig: Figure, fmt: str, dpi: int = 200) -> bytes:
     """The figure as SVG (UTF-8, ready to inline: no XML prolog, doctype or metadata,
-    sized by its viewBox) or PNG bytes."""
+    sized by its viewBox) or PNG bytes (:func:`opaque_png`)."""
+    if fmt == "png":
+        return opaque_png(fig, dpi)
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_metadata(fmt))
     data = buffer.getvalue()
     return clean_svg(data) if fmt == "svg" else data
+
+
+def opaque_png(fig: Figure, dpi: int) -> bytes:
+    """The figure as an RGB PNG at ``dpi``. Our figures are opaque (white), so an alpha
+    channel would only cost: a PDF must store it as a second image (WeasyPrint splits and
+    re-encodes it), and the file is bigger."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    canvas = FigureCanvasAgg(fig)
+    original = fig.dpi
+    fig.dpi = dpi
+    try:
+        canvas.draw()  # type: ignore[no-untyped-call]
+        pixels = np.asarray(canvas.buffer_rgba())  # type: ignore[no-untyped-call]
+    finally:
+        fig.dpi = original
+    image = Image.fromarray(pixels[..., :3])  # RGB: the alpha channel dropped
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=3, dpi=(dpi, dpi))
+    return buffer.getvalue()
 
 
 def clean_svg(data: bytes) -> bytes:

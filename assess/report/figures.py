@@ -6,6 +6,7 @@ HTML inlines SVG (ids prefixed per chart so several figures can share one page, 
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Mapping
@@ -36,6 +37,8 @@ class Chart:
     """The numbers drawn, as a table to print beside the chart."""
     svg: str = ""
     png: bytes = b""
+    src: str = ""
+    """Where the PNG is to be fetched from, when not given as ``png`` (charts_to_come)."""
 
 
 Spec = tuple[str, str, Callable[[Mapping[str, Any]], Any], Callable[[Any], "Figure"]]
@@ -75,6 +78,18 @@ def _specs(ctx: Mapping[str, Any]) -> list[Spec]:
     return [s for s in specs if s[0] not in skip]
 
 
+def _described(ctx: Mapping[str, Any]) -> list[tuple[Chart, Callable[[], Figure]]]:
+    """Every chart described (title, text alternative, caption, table), with the function
+    that draws its figure."""
+    out: list[tuple[Chart, Callable[[], Figure]]] = []
+    for name, title, data_fn, draw in _specs(ctx):
+        record = data_fn(ctx)
+        chart = Chart(name, title, record.summary,
+                      chart_data.message(name, ctx, record.summary), record.table())
+        out.append((chart, functools.partial(draw, record)))
+    return out
+
+
 def render_charts(ctx: Mapping[str, Any], fmt: str) -> dict[str, Chart]:
     """Draw every chart and save it as ``svg`` (inline markup) or ``png`` (bytes), by name,
     in report order.
@@ -86,17 +101,26 @@ def render_charts(ctx: Mapping[str, Any], fmt: str) -> dict[str, Chart]:
     (docs/report.md, "How the formats share the time").
     """
     out = {}
-    for name, title, data_fn, draw in _specs(ctx):
-        record = data_fn(ctx)
-        chart = Chart(name, title, record.summary,
-                      chart_data.message(name, ctx, record.summary), record.table())
-        data = charts.save(draw(record), fmt, dpi=PNG_DPI)
+    for chart, figure in _described(ctx):
+        data = charts.save(figure(), fmt, dpi=PNG_DPI)
         if fmt == "svg":
-            out[name] = replace(chart, svg=inline_svg(data.decode(), name, title,
-                                                      record.summary))
+            out[chart.name] = replace(chart, svg=inline_svg(
+                data.decode(), chart.name, chart.title, chart.summary))
         else:
-            out[name] = replace(chart, png=data)
+            out[chart.name] = replace(chart, png=data)
     return out
+
+
+CHART_URL = "assess-chart:"
+"""The scheme of a chart's ``src`` in a PDF laid out before its PNGs are drawn."""
+
+
+def charts_to_come(ctx: Mapping[str, Any]) -> dict[str, Chart]:
+    """The charts as :func:`render_charts` describes them, not drawn yet: each ``src`` is
+    ``assess-chart:<name>``, which the PDF's fetcher resolves once the PNGs are ready
+    (:func:`assess.report.pdf.render_pdf`, ``images``)."""
+    return {chart.name: replace(chart, src=f"{CHART_URL}{chart.name}")
+            for chart, _ in _described(ctx)}
 
 
 _ID = re.compile(r'\bid="([^"]+)"')

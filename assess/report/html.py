@@ -26,7 +26,7 @@ def chart_views(charts: Mapping[str, Chart]) -> dict[str, dict[str, Any]]:
             "header": chart.table[0], "rows": chart.table[1],
             # Our own matplotlib output, ids prefixed; the only markup not escaped.
             "svg": Markup(chart.svg) if chart.svg else "",
-            "src": data_uri(chart.png, "image/png") if chart.png else "",
+            "src": chart.src or (data_uri(chart.png, "image/png") if chart.png else ""),
         }
     return views
 
