@@ -287,13 +287,16 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
         png = render_charts(ctx, "png") if drawn else {}
         if "pdf" in targets:
             pngs.give(pickle.dumps({name: chart.png for name, chart in png.items()}))
+            # Two cores carry three processes badly: the report's PDF, the longest, would
+            # get two thirds of one. So the rest waits for the annex, then runs beside it.
+            annex = pdfs.result("annex")
         svg = render_charts(ctx, "svg") if "html" in targets else {}
 
         def rendered() -> Iterator[tuple[str, bytes]]:
             # The PDFs last: they are laid out in other processes meanwhile.
             for fmt, target in sorted(targets.items(), key=lambda item: item[0] == "pdf"):
                 stage(STAGES.get(fmt, fmt))
-                files = ([(annex_path(target), pdfs.result("annex")),
+                files = ([(annex_path(target), annex),
                           (target, pdfs.result("report"))] if fmt == "pdf" else
                          _render(fmt, target, ctx, svg if fmt == "html" else png,
                                  options.templates, references.get(fmt)))
