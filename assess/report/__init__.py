@@ -285,18 +285,23 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
         if drawn or "html" in targets:
             stage("drawing charts")
         png = render_charts(ctx, "png") if drawn else {}
+        annex = b""
         if "pdf" in targets:
             pngs.give(pickle.dumps({name: chart.png for name, chart in png.items()}))
-            # Two cores carry three processes badly: the report's PDF, the longest, would
-            # get two thirds of one. So the rest waits for the annex, then runs beside it.
-            annex = pdfs.result("annex")
+            if _cores() < 3:
+                # Two cores carry three processes badly: the report's PDF, the longest,
+                # would get two thirds of one. So the rest waits for the annex here, then
+                # runs beside the report's PDF.
+                stage(STAGES["pdf"])
+                annex = pdfs.result("annex")
+                stage("drawing charts")
         svg = render_charts(ctx, "svg") if "html" in targets else {}
 
         def rendered() -> Iterator[tuple[str, bytes]]:
             # The PDFs last: they are laid out in other processes meanwhile.
             for fmt, target in sorted(targets.items(), key=lambda item: item[0] == "pdf"):
                 stage(STAGES.get(fmt, fmt))
-                files = ([(annex_path(target), annex),
+                files = ([(annex_path(target), annex or pdfs.result("annex")),
                           (target, pdfs.result("report"))] if fmt == "pdf" else
                          _render(fmt, target, ctx, svg if fmt == "html" else png,
                                  options.templates, references.get(fmt)))
@@ -305,6 +310,15 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
 
         yield from replace_set(folder, rendered())
     stage("done")
+
+
+def _cores() -> int:
+    """The CPUs this process may run on."""
+    import os
+
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1  # pragma: no cover - macOS, Windows
 
 
 def _render(fmt: str, target: Path, ctx: dict[str, Any], charts: Mapping[str, Chart],

@@ -82,6 +82,7 @@ class _Sheet:
             letter = get_column_letter(col)
             current = self.ws.column_dimensions[letter].width or 0
             self.ws.column_dimensions[letter].width = max(current, min(width, WIDEST))
+        wrapped = Alignment(wrap_text=True, vertical="top")  # one style object for all
         for r, row in enumerate(rows, header + 1):
             for col, value in enumerate(row, 1):
                 c = _put(self.ws, r, col, value)
@@ -89,7 +90,7 @@ class _Sheet:
                 if fmt and isinstance(value, int | float) and not isinstance(value, bool):
                     c.number_format = fmt
                 if self.columns[col - 1][2] >= 40:
-                    c.alignment = Alignment(wrap_text=True, vertical="top")
+                    c.alignment = wrapped
         last = header + max(len(rows), 1)
         ref = f"A{header}:{get_column_letter(len(self.columns))}{last}"
         if not self.tables:
