@@ -55,4 +55,4 @@ def test_write_reports_names_its_stages(tmp_path) -> None:  # type: ignore[no-un
 
     seen: list[str] = []
     list(write_reports(FIXTURE, ["html", "xlsx"], tmp_path, stage=seen.append))
-    assert seen == ["loading and scoring", "HTML", "workbook", "done"]
+    assert seen == ["loading and scoring", "drawing charts", "HTML", "workbook", "done"]

@@ -129,12 +129,17 @@ def test_a_child_dies_with_a_parent_killed_by_sigkill(tmp_path: Path) -> None:
             os.kill(child, signal.SIGKILL)
 
 
-def test_without_a_process_to_spare_the_work_runs_when_collected(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_fork() -> int:
+@pytest.fixture
+def no_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No process to spare: every fork fails."""
+    def fails() -> int:
         raise BlockingIOError("Resource temporarily unavailable")
 
-    monkeypatch.setattr(os, "fork", no_fork)
+    monkeypatch.setattr(os, "fork", fails)
+
+
+@pytest.mark.usefixtures("no_fork")
+def test_without_a_process_to_spare_the_work_runs_when_collected() -> None:
     with Jobs() as jobs:
         jobs.start("pdf", lambda: str(os.getpid()).encode())
         assert jobs.result("pdf") == str(os.getpid()).encode()
@@ -149,12 +154,8 @@ def test_a_child_takes_what_the_parent_gives_after_forking_it() -> None:
         assert jobs.result("pdf") == b"child saw " + data
 
 
-def test_without_a_fork_the_work_takes_the_handover_itself(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_fork() -> int:
-        raise BlockingIOError("Resource temporarily unavailable")
-
-    monkeypatch.setattr(os, "fork", no_fork)
+@pytest.mark.usefixtures("no_fork")
+def test_without_a_fork_the_work_takes_the_handover_itself() -> None:
     with Jobs() as jobs:
         handover = jobs.handover()
         jobs.start("pdf", lambda: handover.take()[:3] + str(os.getpid()).encode())
