@@ -282,7 +282,7 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
             pdfs.start("report", lambda: render_pdf(
                 ctx, charts_to_come(ctx), options.templates,
                 images=lambda: pickle.loads(pngs.take())))
-        if drawn or "html" in targets:
+        if drawn:
             stage("drawing charts")
         png = render_charts(ctx, "png") if drawn else {}
         annex = b""
@@ -294,7 +294,8 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
                 # runs beside the report's PDF.
                 stage(STAGES["pdf"])
                 annex = pdfs.result("annex")
-                stage("drawing charts")
+        if "html" in targets:
+            stage("drawing charts")
         svg = render_charts(ctx, "svg") if "html" in targets else {}
 
         def rendered() -> Iterator[tuple[str, bytes]]:

@@ -36,10 +36,11 @@ def _fetcher(weasyprint: Any, images: Images | None, failures: list[Exception]) 
         if images is None or not url.startswith(CHART_URL):
             return None
         try:
-            return images()[url.removeprefix(CHART_URL)]
+            drawn = images()
         except Exception as exc:
             failures.append(exc)
             raise
+        return drawn.get(url.removeprefix(CHART_URL))  # a name of no chart: refused below
 
     if hasattr(urls, "URLFetcher"):  # newer WeasyPrint: a fetcher class
         base: Any = urls.URLFetcher
