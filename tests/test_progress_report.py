@@ -58,7 +58,7 @@ def test_report_has_the_progress_section_headline_and_chart(tmp_path: Path) -> N
     assert md.count("Overall maturity rose from 1.96 to 2.01 (+0.05)") == 2  # summary, section
     # The questions not compared are working detail: in the annex, not the report.
     annex = (tmp_path / "report-annex.md").read_text()
-    assert "| alpha | AL-B-NEW | – | added since the baseline |" in annex
+    assert "| Alpha | AL-B-NEW | – | added since the baseline |" in annex  # by domain name
     assert "AL-B-NEW" not in md
     assert ("Questions renamed between the questionnaire versions and compared as the same "
             "question: AL-B-OLD → AL-B-02.") in summary

@@ -11,7 +11,8 @@ its ``headline``. Keys: everything ``assess compare --format json`` has, plus
   (drawn by :func:`assess.render.trend_chart.chart_data` / ``trend_figure``);
 - ``highlights``: ``improved`` and ``declined``, the capabilities that moved most (at
   most five each, largest change first);
-- ``questions.listed``: the questions not compared, less those of a questionnaire in one
+- ``questions.listed``: the questions not compared (each with ``questionnaire_name``, its
+  domain's name), less those of a questionnaire in one
   assessment's scope only (the versions sentence names the questionnaire instead).
 """
 
@@ -52,8 +53,13 @@ def progress_block(progress: Progress | None) -> dict[str, Any] | None:
                       key=lambda c: (-(c.delta or 0), c.id))
     declined = sorted((c for c in caps if c.status == "declined"),
                       key=lambda c: (c.delta or 0, c.id))
-    data["questions"]["listed"] = [q for q in data["questions"]["not_compared"]
-                                   if q["how"] not in ("out of scope", "new in scope")]
+    # A questionnaire is shown by its domain's name where it has one ("Cybersecurity",
+    # not "cybersecurity").
+    names = {d["id"]: d["name"] for d in data["domains"]}
+    data["questions"]["listed"] = [
+        {**q, "questionnaire_name": names.get(q["questionnaire"], q["questionnaire"])}
+        for q in data["questions"]["not_compared"]
+        if q["how"] not in ("out of scope", "new in scope")]
     data.update({
         "label": month_year(comparison.baseline.date),
         "sentences": {
