@@ -12,6 +12,8 @@ openpyxl and WeasyPrint inside their functions; importing this package is cheap.
 
 from __future__ import annotations
 
+import functools
+import os
 import pickle
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -281,11 +283,11 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
             pngs = pdfs.handover()
             pdfs.start("report", lambda: render_pdf(
                 ctx, charts_to_come(ctx), options.templates,
-                images=lambda: pickle.loads(pngs.take())))
+                images=functools.cache(lambda: pickle.loads(pngs.take()))))
         if drawn:
             stage("drawing charts")
         png = render_charts(ctx, "png") if drawn else {}
-        annex = b""
+        annex: bytes | None = None  # collected early on two cores (below)
         if "pdf" in targets:
             pngs.give(pickle.dumps({name: chart.png for name, chart in png.items()}))
             if _cores() < 3:
@@ -302,7 +304,8 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
             # The PDFs last: they are laid out in other processes meanwhile.
             for fmt, target in sorted(targets.items(), key=lambda item: item[0] == "pdf"):
                 stage(STAGES.get(fmt, fmt))
-                files = ([(annex_path(target), annex or pdfs.result("annex")),
+                files = ([(annex_path(target),
+                           pdfs.result("annex") if annex is None else annex),
                           (target, pdfs.result("report"))] if fmt == "pdf" else
                          _render(fmt, target, ctx, svg if fmt == "html" else png,
                                  options.templates, references.get(fmt)))
@@ -315,8 +318,6 @@ def write_reports(path: Path, formats: Sequence[str], out: Path | None,
 
 def _cores() -> int:
     """The CPUs this process may run on."""
-    import os
-
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1  # pragma: no cover - macOS, Windows

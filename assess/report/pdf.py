@@ -1,8 +1,9 @@
 """The PDF: the HTML report (PNG charts) through WeasyPrint, the ``pdf`` extra.
 
 Page numbers, running headers and the contents list's page numbers come from CSS paged
-media in reports/report.css. WeasyPrint is only allowed ``data:`` URLs, so a template
-override cannot make the PDF fetch anything from the network or the disk.
+media in reports/report.css. WeasyPrint is only allowed ``data:`` URLs and our own charts
+(``assess-chart:<name>``, handed over by the run), so a template override cannot make the
+PDF fetch anything from the network or the disk.
 """
 
 from __future__ import annotations
